@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import {
+  AccountStatus,
+  CopyDone,
+  IsoDate,
+  KeyCreated,
+  KeyId,
+  KeyList,
+  KeyView,
+  Preferences,
+  TagList,
+  TokenId,
+  TokenView,
+  UpcomingExpiry,
+} from './models.js';
+import { resultSchema, type Result } from './result.js';
+
+/**
+ * The IPC contract: every channel the popup calls, with a schema for its payload and for its value.
+ * Main treats every payload as `unknown` until the request schema accepts it (strict objects: extra fields
+ * are refused). The preload and the preview bridge expose exactly these channels, one function each.
+ */
+
+const NoPayload = z.undefined();
+const ByKey = z.strictObject({ id: KeyId });
+const ByToken = z.strictObject({ id: TokenId });
+const Empty = z.strictObject({});
+
+/** A pasted full key: the shape is checked in main with `parseKeyValue`, so the message can be plain. */
+const KeyValue = z.string().min(1).max(200);
+const TokenName = z.string().trim().min(1, 'give the token a name').max(64);
+
+export const KEY_COPY_FORMATS = ['raw', 'env', 'header', 'curl'] as const;
+export const TOKEN_COPY_FORMATS = ['token', 'headers', 'curl'] as const;
+export type KeyCopyFormat = (typeof KEY_COPY_FORMATS)[number];
+export type TokenCopyFormat = (typeof TOKEN_COPY_FORMATS)[number];
+
+export const channels = {
+  'account.connect': { request: z.strictObject({ apiKey: KeyValue }), value: AccountStatus },
+  'account.connectDemo': { request: NoPayload, value: AccountStatus },
+  'account.status': { request: NoPayload, value: AccountStatus },
+  'account.disconnect': { request: NoPayload, value: AccountStatus },
+
+  'keys.list': { request: NoPayload, value: KeyList },
+  'keys.sync': { request: NoPayload, value: KeyList },
+  'keys.create': {
+    request: z.strictObject({ tags: TagList, expiresAt: IsoDate.nullable() }),
+    value: KeyCreated,
+  },
+  'keys.setEnabled': { request: z.strictObject({ id: KeyId, enabled: z.boolean() }), value: KeyView },
+  'keys.setTags': { request: z.strictObject({ id: KeyId, tags: TagList }), value: KeyView },
+  'keys.delete': { request: ByKey, value: Empty },
+  'keys.copy': { request: z.strictObject({ id: KeyId, format: z.enum(KEY_COPY_FORMATS) }), value: CopyDone },
+  'keys.addSecret': { request: z.strictObject({ id: KeyId, value: KeyValue }), value: KeyView },
+  /** The one channel that returns a stored secret, and only on an explicit `Reveal…`. */
+  'keys.reveal': { request: ByKey, value: z.strictObject({ secret: z.string() }) },
+  'keys.pin': { request: z.strictObject({ id: KeyId, pinned: z.boolean() }), value: KeyView },
+
+  'tokens.list': { request: NoPayload, value: z.array(TokenView) },
+  'tokens.add': {
+    request: z.strictObject({
+      name: TokenName,
+      email: z.email('enter the e-mail address of the Telnyx account').max(254),
+      token: z.string().min(1).max(200),
+    }),
+    value: TokenView,
+  },
+  'tokens.rename': { request: z.strictObject({ id: TokenId, name: TokenName }), value: TokenView },
+  'tokens.remove': { request: ByToken, value: Empty },
+  'tokens.copy': {
+    request: z.strictObject({ id: TokenId, format: z.enum(TOKEN_COPY_FORMATS) }),
+    value: CopyDone,
+  },
+  'tokens.pin': { request: z.strictObject({ id: TokenId, pinned: z.boolean() }), value: TokenView },
+
+  'settings.get': { request: NoPayload, value: Preferences },
+  'settings.set': { request: Preferences.partial(), value: Preferences },
+
+  'reminders.upcoming': { request: NoPayload, value: z.array(UpcomingExpiry) },
+  'reminders.snooze': {
+    request: z.strictObject({ keyId: KeyId, until: z.enum(['tomorrow', 'next-lead-time']) }),
+    value: z.array(UpcomingExpiry),
+  },
+} as const;
+
+export type Channel = keyof typeof channels;
+export const CHANNELS = Object.keys(channels) as Channel[];
+
+export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+export type ValueOf<C extends Channel> = z.infer<(typeof channels)[C]['value']>;
+
+/** Result schemas, for the bridge-side check in tests and the preview shell. */
+export function resultSchemaOf<C extends Channel>(channel: C) {
+  return resultSchema(channels[channel].value);
+}
+
+/** Events main pushes to the popup. */
+export const events = {
+  'keys.changed': z.strictObject({}),
+  copied: CopyDone,
+  'clipboard.cleared': z.strictObject({}),
+  'notification.clicked': z.strictObject({ keyIds: z.array(KeyId) }),
+} as const;
+
+export type EventName = keyof typeof events;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
+type Method<C extends string, N extends string> = C extends `${N}.${infer M}` ? M : never;
+type Call<C extends Channel> =
+  RequestOf<C> extends undefined
+    ? () => Promise<Result<ValueOf<C>>>
+    : (payload: RequestOf<C>) => Promise<Result<ValueOf<C>>>;
+
+/**
+ * `window.keytray`: one function per channel (`keytray.keys.copy({id, format})`) and typed event
+ * subscriptions. Both shells build it with `createBridgeApi` over their own transport.
+ */
+export type KeytrayBridge = {
+  [N in Namespace<Channel>]: { [M in Method<Channel, N>]: Call<Extract<`${N}.${M}`, Channel>> };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export type Transport = {
+  invoke(channel: Channel, payload: unknown): Promise<unknown>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+};
+
+/** Builds the bridge object from a transport; used by the preload, the preview client and tests. */
+export function createBridgeApi(transport: Transport): KeytrayBridge {
+  const api: Record<string, Record<string, (payload?: unknown) => Promise<unknown>>> = {};
+  for (const channel of CHANNELS) {
+    const [namespace, method] = channel.split('.') as [string, string];
+    api[namespace] ??= {};
+    api[namespace][method] = (payload?: unknown) => transport.invoke(channel, payload);
+  }
+  const on = (event: EventName, listener: (payload: unknown) => void) => transport.subscribe(event, listener);
+  // The mapped type above is what this loop builds; TypeScript cannot follow a loop over keys.
+  return { ...api, on } as unknown as KeytrayBridge;
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { KEY_ID_PATTERN } from './key-id.js';
+import { MAX_TAGS, MAX_TAG_LENGTH } from './tags.js';
+
+/** Domain shapes that cross IPC. Never a secret here: the renderer sees ids, tags, status and dates. */
+
+export const IsoDate = z.iso.datetime({ offset: true });
+export const KeyId = z.string().max(70).regex(KEY_ID_PATTERN, 'not a key id');
+export const TokenId = z.uuid();
+export const Tag = z.string().max(MAX_TAG_LENGTH);
+/** Tags as typed: the rules (trim, dedupe, at most 10) are applied by `checkTags` in main. */
+export const TagList = z.array(Tag).max(MAX_TAGS);
+
+export const KeyStatus = z.enum(['active', 'inactive', 'expired']);
+export type KeyStatus = z.infer<typeof KeyStatus>;
+
+export const KeyView = z.strictObject({
+  id: KeyId,
+  userEmail: z.string().nullable(),
+  status: KeyStatus,
+  tags: z.array(z.string()),
+  expiresAt: IsoDate.nullable(),
+  lastUsedAt: IsoDate.nullable(),
+  createdAt: IsoDate.nullable(),
+  /** Keytray holds this key's secret (keychain, or memory when the keychain refused it). */
+  hasSecret: z.boolean(),
+  /** The secret is only in memory: it is lost when Keytray quits. */
+  unsaved: z.boolean(),
+  pinned: z.boolean(),
+});
+export type KeyView = z.infer<typeof KeyView>;
+
+export const KeyList = z.strictObject({
+  keys: z.array(KeyView),
+  syncedAt: IsoDate.nullable(),
+  /** The last sync failed for want of a network or of Telnyx: the list is the cached copy. */
+  offline: z.boolean(),
+});
+export type KeyList = z.infer<typeof KeyList>;
+
+/** What a feature resting on an undocumented route knows about it: tried and answered, or not yet tried. */
+export const Capability = z.enum(['unknown', 'available', 'unavailable']);
+export type Capability = z.infer<typeof Capability>;
+
+export const Capabilities = z.strictObject({
+  /** Organization owner: lists every key, enables/disables and deletes any key via `/v2/iam`. */
+  isOwner: z.boolean(),
+  editTags: Capability,
+  listOwn: Capability,
+  deleteOwn: Capability,
+});
+export type Capabilities = z.infer<typeof Capabilities>;
+
+export const AccountMode = z.enum(['telnyx', 'demo']);
+export type AccountMode = z.infer<typeof AccountMode>;
+
+export const AccountStatus = z.discriminatedUnion('connected', [
+  z.strictObject({ connected: z.literal(false) }),
+  z.strictObject({
+    connected: z.literal(true),
+    mode: AccountMode,
+    keyId: KeyId,
+    capabilities: Capabilities,
+    portalUrl: z.string(),
+  }),
+]);
+export type AccountStatus = z.infer<typeof AccountStatus>;
+
+export const TokenView = z.strictObject({
+  id: TokenId,
+  name: z.string(),
+  email: z.string(),
+  createdAt: IsoDate,
+  pinned: z.boolean(),
+});
+export type TokenView = z.infer<typeof TokenView>;
+
+export const CLIPBOARD_CLEAR_CHOICES = [0, 10, 30, 60, 90, 120] as const;
+export const REMINDER_LEAD_CHOICES = [30, 7, 1, 0] as const;
+export const MAX_PINS = 9;
+
+export const Accelerator = z
+  .string()
+  .max(64)
+  .regex(/^$|^[A-Za-z0-9+]+$/, 'a shortcut is keys joined by +, like CommandOrControl+Shift+K');
+
+/** What a person sets in Settings. Stored state (account, cache, pins, reminder log) is not exposed. */
+export const Preferences = z.strictObject({
+  clipboardClearSeconds: z.union(CLIPBOARD_CLEAR_CHOICES.map((n) => z.literal(n))),
+  reminderLeadDays: z.array(z.union(REMINDER_LEAD_CHOICES.map((n) => z.literal(n)))).max(4),
+  globalShortcut: Accelerator,
+  launchAtLogin: z.boolean(),
+  hideAfterCopy: z.boolean(),
+});
+export type Preferences = z.infer<typeof Preferences>;
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  clipboardClearSeconds: 30,
+  reminderLeadDays: [30, 7, 1, 0],
+  globalShortcut: 'CommandOrControl+Shift+K',
+  launchAtLogin: false,
+  hideAfterCopy: true,
+};
+
+export const UpcomingExpiry = z.strictObject({
+  keyId: KeyId,
+  tags: z.array(z.string()),
+  expiresAt: IsoDate,
+  daysLeft: z.number().int(),
+  snoozedUntil: IsoDate.nullable(),
+});
+export type UpcomingExpiry = z.infer<typeof UpcomingExpiry>;
+
+export const CopyDone = z.strictObject({ label: z.string(), clearsInSeconds: z.number().int().nullable() });
+export type CopyDone = z.infer<typeof CopyDone>;
+
+export const KeyCreated = z.strictObject({
+  key: KeyView,
+  /** False when the keychain refused the secret: it is held in memory and lost at quit. */
+  saved: z.boolean(),
+  message: z.string(),
+});
+export type KeyCreated = z.infer<typeof KeyCreated>;

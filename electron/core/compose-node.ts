@@ -1,0 +1,51 @@
+import { createCore, type CorePorts } from './create-core.js';
+import { createLogger, stderrSink, type LogLine } from './logging/logger.js';
+import { Redactor } from './logging/redact.js';
+import { createSystemClock } from './clock/system-clock.js';
+import { createKeychainStore, DEFAULT_KEYCHAIN_SERVICE } from './secrets/keychain-store.js';
+import { createFileDocumentStore } from './settings/json-store.js';
+import { DEFAULT_STATE, EMPTY_KEY_CACHE, KeyCache, StoredState } from './settings/stored-state.js';
+import type { Desktop, Clock } from './ports.js';
+import type { PreferenceEffects } from './settings/preferences.js';
+
+/**
+ * The real adapters under plain Node, shared by both shells: the keychain (service name from
+ * `KEYTRAY_KEYCHAIN_SERVICE`), the settings and key-cache files in the user-data folder, a redacting logger,
+ * the system clock and the global `fetch`.
+ */
+export function composeNodeCore(options: {
+  userDataDir: string;
+  env: NodeJS.ProcessEnv;
+  desktop: Desktop & PreferenceEffects;
+  clock?: Clock;
+  logSink?: (line: LogLine) => void;
+}) {
+  const redactor = new Redactor();
+  const logger = createLogger({ redactor, sink: options.logSink ?? stderrSink });
+  const ports: CorePorts = {
+    fetch: (input, init) => fetch(input, init),
+    clock: options.clock ?? createSystemClock(),
+    secrets: createKeychainStore(options.env['KEYTRAY_KEYCHAIN_SERVICE'] || DEFAULT_KEYCHAIN_SERVICE),
+    state: createFileDocumentStore({
+      folder: options.userDataDir,
+      name: 'settings',
+      schema: StoredState,
+      defaults: DEFAULT_STATE,
+      logger,
+      redactor,
+    }),
+    keyCache: createFileDocumentStore({
+      folder: options.userDataDir,
+      name: 'key-cache',
+      schema: KeyCache,
+      defaults: EMPTY_KEY_CACHE,
+      logger,
+      redactor,
+    }),
+    desktop: options.desktop,
+    logger,
+    redactor,
+    env: options.env,
+  };
+  return { core: createCore(ports), logger, redactor };
+}

@@ -1,0 +1,38 @@
+import type { TrayModel } from './tray-model/tray-model.js';
+
+/** The few things the core asks of the desktop. Each shell (Electron, preview) implements this port. */
+export interface Desktop {
+  /** `secret` asks the OS to keep the copy out of clipboard history and sync where it can. */
+  writeClipboard(text: string, options: { secret: boolean }): void;
+  readClipboard(): string;
+  notify(notification: DesktopNotification): void;
+  setTray(model: TrayModel): void;
+  showPopup(options?: { filterKeyIds?: string[] }): void;
+  openExternal(url: string): void;
+}
+
+export type DesktopNotification = {
+  title: string;
+  body: string;
+  /** Keys the notification is about: a click opens the popup filtered to them. */
+  keyIds: string[];
+};
+
+/** Time, injectable so reminders and clipboard clearing can be tested and the preview can move the clock. */
+export interface Clock {
+  now(): Date;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+export type TimerHandle = { readonly id: number };
+
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

@@ -1,0 +1,20 @@
+/**
+ * Where secrets live: the OS keychain in the app, memory in unit tests and for the demo account. Entries are
+ * named `account` (the connected key), `key:<id>` (a v2 key's full value) and `token:<uuid>` (a v1 token).
+ * Implementations throw `AppError('keychain-unavailable')` when the store cannot be reached: callers never
+ * fall back to anything weaker.
+ */
+export interface SecretStore {
+  readonly kind: 'keychain' | 'memory';
+  get(name: string): Promise<string | null>;
+  set(name: string, secret: string): Promise<void>;
+  /** True if something was deleted. */
+  delete(name: string): Promise<boolean>;
+  names(): Promise<string[]>;
+}
+
+export const secretName = {
+  account: 'account',
+  key: (id: string) => `key:${id}`,
+  token: (id: string) => `token:${id}`,
+} as const;

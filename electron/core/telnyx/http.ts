@@ -1,0 +1,135 @@
+import type { Fetch, Logger } from '../ports.js';
+import { AppError } from '../errors.js';
+import {
+  badResponseError,
+  errorFromFailure,
+  networkError,
+  readErrorEnvelope,
+  timeoutError,
+} from './errors.js';
+import { backoffMs, RETRY_LIMITS, serverRequestedWaitMs } from './retry-policy.js';
+
+export type HttpOptions = {
+  fetch: Fetch;
+  baseUrl: string;
+  apiKey: string;
+  logger: Logger;
+  timeoutMs?: number;
+  /** Injected so tests can record the waits instead of sleeping. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+};
+
+export type RequestSpec = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number>;
+  body?: unknown;
+  /**
+   * `safe`: a read or an idempotent action, retried on 429/5xx/timeouts. `never`: a create, whose
+   * success we cannot rule out after a timeout or 5xx.
+   */
+  retry: 'safe' | 'never';
+};
+
+export type HttpResponse = { status: number; body: unknown; headers: Headers };
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The transport under every Telnyx call: auth, timeouts, retries, and error envelopes turned into AppErrors. */
+export function createHttp(options: HttpOptions) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function once(spec: RequestSpec): Promise<Response> {
+    const url = new URL(base + spec.path);
+    for (const [name, value] of Object.entries(spec.query ?? {})) url.searchParams.set(name, String(value));
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${options.apiKey}`,
+      accept: 'application/json',
+    };
+    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await options.fetch(url, {
+        method: spec.method,
+        headers,
+        ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+        throw timeoutError(timeoutMs);
+      }
+      throw networkError(error);
+    }
+  }
+
+  async function readBody(response: Response): Promise<unknown> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The body was cut off: the connection dropped or the timeout fired mid-stream.
+      throw error instanceof Error && error.name === 'TimeoutError'
+        ? timeoutError(timeoutMs)
+        : networkError(error);
+    }
+    if (text.trim() === '') return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw badResponseError(`status ${response.status}, ${text.length} bytes of non-JSON`);
+    }
+  }
+
+  async function request(spec: RequestSpec): Promise<HttpResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const retriesLeft = spec.retry === 'safe' && attempt < RETRY_LIMITS.maxRetries;
+      let response: Response;
+      try {
+        response = await once(spec);
+      } catch (error) {
+        if (!(error instanceof AppError) || !retriesLeft) throw error;
+        await wait(spec, attempt, backoffMs(attempt, random), error.message);
+        continue;
+      }
+      const retryable = response.status === 429 || response.status === 408 || response.status >= 500;
+      if (response.ok || !retryable || !retriesLeft) {
+        const body = await readBody(response);
+        if (response.ok) return { status: response.status, body, headers: response.headers };
+        const error = errorFromFailure(readErrorEnvelope(response.status, body));
+        error.detail['retried'] = attempt > 0;
+        throw error;
+      }
+      await response.body?.cancel();
+      const asked = serverRequestedWaitMs(response.headers, Date.now());
+      if (asked !== null && asked > RETRY_LIMITS.maxServerWaitMs) {
+        throw new AppError(
+          'rate-limited',
+          `Telnyx asked Keytray to wait ${Math.ceil(asked / 1000)} seconds. Try again after that.`,
+          { httpStatus: response.status, waitMs: asked },
+        );
+      }
+      await wait(spec, attempt, asked ?? backoffMs(attempt, random), `HTTP ${response.status}`);
+    }
+  }
+
+  async function wait(spec: RequestSpec, attempt: number, ms: number, why: string) {
+    options.logger.warn('telnyx request retried', {
+      method: spec.method,
+      path: spec.path,
+      attempt,
+      waitMs: ms,
+      why,
+    });
+    await sleep(ms);
+  }
+
+  return { request };
+}
+
+export type Http = ReturnType<typeof createHttp>;

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { createSimulator } from './simulator.js';
+import { startSimulatorServer } from './server.js';
+
+/**
+ * `npm run simulator -- --port N --keys N [--seed N] [--latency MS] [--no-guessed-routes] [--control]`
+ * Starts a Telnyx stand-in on 127.0.0.1 and prints where it is and the owner's key.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    keys: { type: 'string', default: '40' },
+    seed: { type: 'string', default: '42' },
+    latency: { type: 'string', default: '0' },
+    'no-guessed-routes': { type: 'boolean', default: false },
+    control: { type: 'boolean', default: false },
+  },
+});
+
+const number = (name: string, value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} must be a whole number, got "${value}"`);
+    process.exit(2);
+  }
+  return n;
+};
+
+const simulator = createSimulator({
+  keyCount: number('keys', values.keys),
+  seed: number('seed', values.seed),
+  latencyMs: number('latency', values.latency),
+  guessedRoutes: !values['no-guessed-routes'],
+});
+const server = await startSimulatorServer(simulator, {
+  port: number('port', values.port),
+  control: values.control,
+});
+console.log(`simulator ready at ${server.url}`);
+console.log(`owner key: ${simulator.ownerKey}`);
+console.log(`member key (not the owner): ${simulator.memberKey}`);
+console.log(`point Keytray at it: TELNYX_BASE_URL=${server.url} npm run preview`);
+const stop = () => void server.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

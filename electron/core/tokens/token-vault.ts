@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { TokenCopyFormat } from '../../common/contract.js';
+import type { CopyDone, TokenView } from '../../common/models.js';
+import type { SecureClipboard } from '../clipboard/secure-clipboard.js';
+import { AppError } from '../errors.js';
+import type { Events } from '../events.js';
+import { formatToken } from '../keys/copy-formats.js';
+import type { Pins } from '../keys/pins.js';
+import type { Redactor } from '../logging/redact.js';
+import type { Clock, Logger } from '../ports.js';
+import { secretName, type SecretStore } from '../secrets/secret-store.js';
+import type { DocumentStore } from '../settings/json-store.js';
+import type { StoredState, StoredToken } from '../settings/stored-state.js';
+
+/** V1 tokens are 22-char base64url strings; some people paste them with `+`/`/`, so both alphabets pass. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_\-+/=]{16,128}$/;
+
+/**
+ * V1 tokens: no public API lists or creates them, so Keytray keeps the ones a person pastes in. The token
+ * goes to the keychain (first; if that fails nothing is recorded) and its name and e-mail to settings.
+ */
+export function createTokenVault(deps: {
+  secrets: SecretStore;
+  state: DocumentStore<StoredState>;
+  pins: Pins;
+  clipboard: SecureClipboard;
+  events: Events;
+  clock: Clock;
+  logger: Logger;
+  redactor: Redactor;
+}) {
+  const toView = (token: StoredToken): TokenView => ({ ...token, pinned: deps.pins.has('token', token.id) });
+  const find = (id: string): StoredToken => {
+    const token = deps.state.read().tokens.find((t) => t.id === id);
+    if (!token) throw new AppError('not-found', 'Keytray does not have that token any more.');
+    return token;
+  };
+  const nameTaken = (name: string, except?: string) =>
+    deps.state.read().tokens.some((t) => t.id !== except && t.name.toLowerCase() === name.toLowerCase());
+  const changed = () => deps.events.emit('keys.changed', {});
+
+  return {
+    list: (): TokenView[] => deps.state.read().tokens.map(toView),
+
+    async add(input: { name: string; email: string; token: string }): Promise<TokenView> {
+      const name = input.name.trim();
+      const value = input.token.trim();
+      if (!TOKEN_PATTERN.test(value)) {
+        throw new AppError(
+          'invalid-input',
+          'That does not look like a V1 token. Copy it again from the portal: it is a string of about 22 letters and digits.',
+        );
+      }
+      if (nameTaken(name))
+        throw new AppError('invalid-input', `You already have a token named "${name}". Pick another name.`);
+      const token: StoredToken = {
+        id: randomUUID(),
+        name,
+        email: input.email.trim(),
+        createdAt: deps.clock.now().toISOString(),
+      };
+      deps.redactor.remember(value);
+      await deps.secrets.set(secretName.token(token.id), value);
+      const state = deps.state.read();
+      deps.state.write({ ...state, tokens: [...state.tokens, token] });
+      deps.logger.info('v1 token added', { id: token.id });
+      changed();
+      return toView(token);
+    },
+
+    rename(id: string, name: string): TokenView {
+      const token = find(id);
+      const trimmed = name.trim();
+      if (nameTaken(trimmed, id))
+        throw new AppError('invalid-input', `You already have a token named "${trimmed}".`);
+      const state = deps.state.read();
+      const renamed = { ...token, name: trimmed };
+      deps.state.write({ ...state, tokens: state.tokens.map((t) => (t.id === id ? renamed : t)) });
+      changed();
+      return toView(renamed);
+    },
+
+    async remove(id: string): Promise<void> {
+      find(id);
+      await deps.secrets.delete(secretName.token(id));
+      deps.pins.remove('token', id);
+      const state = deps.state.read();
+      deps.state.write({ ...state, tokens: state.tokens.filter((t) => t.id !== id) });
+      changed();
+    },
+
+    async copy(id: string, format: TokenCopyFormat): Promise<CopyDone> {
+      const token = find(id);
+      const value = await deps.secrets.get(secretName.token(id));
+      if (!value)
+        throw new AppError(
+          'not-found',
+          `The keychain no longer holds the token "${token.name}". Remove it and add it again.`,
+        );
+      deps.redactor.remember(value);
+      const done = {
+        label: token.name,
+        clearsInSeconds: deps.clipboard.copy(formatToken(token.email, value, format)),
+      };
+      deps.events.emit('copied', done);
+      return done;
+    },
+
+    pin(id: string, pinned: boolean): TokenView {
+      find(id);
+      if (pinned) deps.pins.add('token', id);
+      else deps.pins.remove('token', id);
+      changed();
+      return toView(find(id));
+    },
+  };
+}
+
+export type TokenVault = ReturnType<typeof createTokenVault>;

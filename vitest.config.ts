@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // The keychain is one per D-Bus session: keychain tests in parallel files would race on it.
+    fileParallelism: true,
+    pool: 'forks',
+  },
+});
