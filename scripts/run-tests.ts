@@ -73,6 +73,26 @@ const vitestOk = run(
 );
 add('vitest', vitestCounts(vitestReport), vitestOk);
 
+function playwrightCounts(file: string): Counts | null {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    };
+    const { expected, unexpected, skipped, flaky } = report.stats;
+    return { passed: expected + flaky, failed: unexpected, skipped };
+  } catch {
+    return null;
+  }
+}
+
+const e2eReport = join(reports, 'playwright.json');
+const e2eOk = run('popup end-to-end (Playwright, Chromium, preview shell)', 'scripts/with-keyring.sh', [
+  'npx',
+  'playwright',
+  'test',
+]);
+add('playwright', playwrightCounts(e2eReport), e2eOk);
+
 console.log('');
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -30,6 +30,14 @@ const Empty = z.strictObject({});
 const KeyValue = z.string().min(1).max(200);
 const TokenName = z.string().trim().min(1, 'give the token a name').max(64);
 
+/** Where the popup may send a person: Telnyx's portal and docs, nowhere else. */
+export const LINKS = {
+  portal: 'https://portal.telnyx.com/',
+  docs: 'https://developers.telnyx.com/',
+} as const;
+export const LINK_TARGETS = Object.keys(LINKS) as [keyof typeof LINKS, ...(keyof typeof LINKS)[]];
+export type LinkTarget = keyof typeof LINKS;
+
 export const KEY_COPY_FORMATS = ['raw', 'env', 'header', 'curl'] as const;
 export const TOKEN_COPY_FORMATS = ['token', 'headers', 'curl'] as const;
 export type KeyCopyFormat = (typeof KEY_COPY_FORMATS)[number];
@@ -81,6 +89,11 @@ export const channels = {
     request: z.strictObject({ keyId: KeyId, until: z.enum(['tomorrow', 'next-lead-time']) }),
     value: z.array(UpcomingExpiry),
   },
+
+  /** Links go through main, which opens only its allow-list; the popup never opens windows itself. */
+  'app.openLink': { request: z.strictObject({ target: z.enum(LINK_TARGETS) }), value: Empty },
+  /** Escape, or a copy with "Hide after copy" on. */
+  'popup.hide': { request: NoPayload, value: Empty },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -100,6 +113,8 @@ export const events = {
   copied: CopyDone,
   'clipboard.cleared': z.strictObject({}),
   'notification.clicked': z.strictObject({ keyIds: z.array(KeyId) }),
+  /** The popup was just shown (tray click, shortcut, second launch): focus goes to Search, or Settings. */
+  'popup.shown': z.strictObject({ view: z.enum(['main', 'settings']) }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -35,6 +35,8 @@ export const KeyList = z.strictObject({
   syncedAt: IsoDate.nullable(),
   /** The last sync failed for want of a network or of Telnyx: the list is the cached copy. */
   offline: z.boolean(),
+  /** Main's clock: expiry words in the popup count from the same instant as the reminders do. */
+  now: IsoDate,
 });
 export type KeyList = z.infer<typeof KeyList>;
 

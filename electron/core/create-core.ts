@@ -1,3 +1,4 @@
+import { LINKS } from '../common/contract.js';
 import type { KeyView } from '../common/models.js';
 import { createAccountService } from './accounts/account-service.js';
 import { createSecureClipboard } from './clipboard/secure-clipboard.js';
@@ -107,6 +108,8 @@ export function createCore(ports: CorePorts) {
       'settings.set': (patch) => preferences.set(stripUndefined(patch)),
       'reminders.upcoming': () => reminders.upcoming(),
       'reminders.snooze': ({ keyId, until }) => reminders.snooze(keyId, until),
+      'app.openLink': ({ target }) => (ports.desktop.openExternal(LINKS[target]), {}),
+      'popup.hide': () => (ports.desktop.hidePopup(), {}),
     },
     logger,
   );
@@ -144,6 +147,10 @@ export function createCore(ports: CorePorts) {
         default:
           return;
       }
+    },
+    /** The clock jumped (resume from sleep, or the preview's test route): re-check what depends on time. */
+    async clockMoved() {
+      await refreshTray();
     },
     /** At quit: clear a clipboard that still holds what Keytray wrote. */
     dispose() {

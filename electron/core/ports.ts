@@ -8,6 +8,8 @@ export interface Desktop {
   notify(notification: DesktopNotification): void;
   setTray(model: TrayModel): void;
   showPopup(options?: { filterKeyIds?: string[] }): void;
+  hidePopup(): void;
+  /** Only ever called with a URL from the contract's `LINKS`. */
   openExternal(url: string): void;
 }
 

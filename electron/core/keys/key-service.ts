@@ -81,7 +81,12 @@ export function createKeyService(deps: KeyServiceDeps) {
         lastUsedAt: null,
         createdAt: null,
       }));
-    return { keys: [...cache.keys, ...extra].map((k) => toView(k, ids)), syncedAt: cache.syncedAt, offline };
+    return {
+      keys: [...cache.keys, ...extra].map((k) => toView(k, ids)),
+      syncedAt: cache.syncedAt,
+      offline,
+      now: deps.clock.now().toISOString(),
+    };
   }
 
   async function fetchKeys(): Promise<KeyRecord[]> {

@@ -1,0 +1,147 @@
+import type { TrayMenuItem, TrayModel } from '../../core/tray-model/tray-model.js';
+
+/**
+ * The simulated desktop page: a tray icon (tooltip and badge from the core's tray model), the tray menu built
+ * from the same model, notification toasts, and the popup iframe. Everything it shows comes from the preview
+ * server's desktop events; every click goes back to it.
+ */
+type Notification = { title: string; body: string; keyIds: string[] };
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const tray = byId<HTMLButtonElement>('tray');
+const badge = byId<HTMLSpanElement>('badge');
+const menu = byId<HTMLUListElement>('menu');
+const popup = byId<HTMLIFrameElement>('popup');
+const notifications = byId<HTMLElement>('notifications');
+const status = byId<HTMLDivElement>('desktop-status');
+const clock = byId<HTMLSpanElement>('clock');
+let model: TrayModel | null = null;
+let popupVisible = false;
+
+const post = (path: string, body: unknown) =>
+  fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+function renderTray(next: TrayModel | null) {
+  model = next;
+  const tooltip = next?.tooltip ?? 'Keytray';
+  tray.setAttribute('aria-label', tooltip);
+  tray.title = tooltip;
+  const count = (next?.expiringSoon ?? 0) + (next?.expired ?? 0);
+  badge.hidden = count === 0;
+  badge.textContent = String(count);
+  if (!menu.hidden) renderMenu();
+}
+
+function renderMenu() {
+  menu.replaceChildren(
+    ...(model?.menu ?? []).map((item: TrayMenuItem, index) => {
+      const li = document.createElement('li');
+      if (item.kind === 'separator') {
+        li.setAttribute('role', 'separator');
+        return li;
+      }
+      li.setAttribute('role', 'menuitem');
+      li.tabIndex = -1;
+      li.textContent = item.label;
+      li.addEventListener('click', () => void choose(index));
+      return li;
+    }),
+  );
+}
+
+const items = () => [...menu.querySelectorAll<HTMLLIElement>('[role="menuitem"]')];
+
+function openMenu() {
+  // Like a real tray: the menu takes focus, so the popup loses it and hides.
+  if (popupVisible) void post('/api/desktop/popup', { visible: false });
+  renderMenu();
+  menu.hidden = false;
+  tray.setAttribute('aria-expanded', 'true');
+  items()[0]?.focus();
+}
+
+function closeMenu(refocus = true) {
+  menu.hidden = true;
+  tray.setAttribute('aria-expanded', 'false');
+  if (refocus) tray.focus();
+}
+
+async function choose(index: number) {
+  closeMenu(false);
+  const answer = (await (await post('/api/desktop/tray', { index })).json()) as { error?: string };
+  if (answer.error) status.textContent = answer.error;
+}
+
+function setPopup(visible: boolean) {
+  const wasVisible = popupVisible;
+  popupVisible = visible;
+  popup.hidden = !visible;
+  if (visible) popup.contentWindow?.focus();
+  // Focus returns to the tray icon when the popup closes, as it does to the menu bar on a desktop.
+  else if (wasVisible && (document.activeElement === popup || document.activeElement === document.body))
+    tray.focus();
+}
+
+function renderNotifications(list: Notification[]) {
+  notifications.replaceChildren(
+    ...list.map((n, index) => {
+      const button = document.createElement('button');
+      const title = document.createElement('strong');
+      title.textContent = n.title;
+      button.append(title, document.createTextNode(n.body));
+      button.addEventListener('click', () => {
+        button.remove();
+        void post('/api/desktop/notification', { index });
+      });
+      return button;
+    }),
+  );
+}
+
+tray.addEventListener('click', () => void post('/api/desktop/popup', { visible: !popupVisible }));
+tray.addEventListener('contextmenu', (event) => {
+  event.preventDefault();
+  openMenu();
+});
+tray.addEventListener('keydown', (event) => {
+  if ((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') {
+    event.preventDefault();
+    openMenu();
+  }
+});
+menu.addEventListener('keydown', (event) => {
+  const all = items();
+  const at = all.indexOf(document.activeElement as HTMLLIElement);
+  if (event.key === 'ArrowDown') all[(at + 1) % all.length]?.focus();
+  else if (event.key === 'ArrowUp') all[(at - 1 + all.length) % all.length]?.focus();
+  else if (event.key === 'Escape' || event.key === 'Tab') closeMenu();
+  else if (event.key === 'Enter' || event.key === ' ') (document.activeElement as HTMLElement).click();
+  else return;
+  event.preventDefault();
+});
+document.addEventListener('click', (event) => {
+  if (!menu.hidden && !menu.contains(event.target as Node) && event.target !== tray) closeMenu(false);
+});
+
+const events = new EventSource('/api/desktop/events');
+events.addEventListener('tray', (e) =>
+  renderTray(JSON.parse((e as MessageEvent<string>).data) as TrayModel | null),
+);
+events.addEventListener('notifications', (e) =>
+  renderNotifications(JSON.parse((e as MessageEvent<string>).data) as Notification[]),
+);
+events.addEventListener('popup', (e) =>
+  setPopup((JSON.parse((e as MessageEvent<string>).data) as { visible: boolean }).visible),
+);
+events.addEventListener('opened', (e) => {
+  status.textContent = `Opened ${(JSON.parse((e as MessageEvent<string>).data) as { url: string }).url} in the browser`;
+});
+
+const tick = () =>
+  (clock.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+tick();
+setInterval(tick, 30_000);

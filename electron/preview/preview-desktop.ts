@@ -1,0 +1,62 @@
+import type { Desktop, DesktopNotification } from '../core/ports.js';
+import type { PreferenceEffects } from '../core/settings/preferences.js';
+import type { TrayModel } from '../core/tray-model/tray-model.js';
+import type { EventStream } from './event-stream.js';
+
+/**
+ * The simulated desktop: a clipboard, a notification centre, a tray and a popup, all drawn by the desktop
+ * page in the browser. Every change is pushed to that page over `desktopEvents`.
+ */
+export function createPreviewDesktop(desktopEvents: EventStream, onPopupShown: () => void) {
+  const state = {
+    clipboard: '',
+    clipboardMarkedSecret: false,
+    notifications: [] as (DesktopNotification & { at: string })[],
+    tray: null as TrayModel | null,
+    popupVisible: false,
+    popupFilter: null as string[] | null,
+    opened: [] as string[],
+    shortcut: '',
+    launchAtLogin: false,
+  };
+
+  const setPopup = (visible: boolean, filterKeyIds: string[] | null = null) => {
+    const wasVisible = state.popupVisible;
+    state.popupVisible = visible;
+    state.popupFilter = filterKeyIds;
+    desktopEvents.send('popup', { visible, filterKeyIds });
+    if (visible && !wasVisible) onPopupShown();
+  };
+
+  const desktop: Desktop & PreferenceEffects = {
+    writeClipboard(text, { secret }) {
+      state.clipboard = text;
+      state.clipboardMarkedSecret = secret;
+    },
+    readClipboard: () => state.clipboard,
+    notify(notification) {
+      state.notifications.push({ ...notification, at: new Date().toISOString() });
+      desktopEvents.send('notifications', state.notifications);
+    },
+    setTray(model) {
+      state.tray = model;
+      desktopEvents.send('tray', model);
+    },
+    showPopup: (options) => setPopup(true, options?.filterKeyIds ?? null),
+    hidePopup: () => setPopup(false),
+    openExternal(url) {
+      state.opened.push(url);
+      desktopEvents.send('opened', { url });
+    },
+    registerShortcut(accelerator) {
+      state.shortcut = accelerator;
+      return true;
+    },
+    setLaunchAtLogin(enabled) {
+      state.launchAtLogin = enabled;
+    },
+  };
+  return { desktop, state, setPopup };
+}
+
+export type PreviewDesktop = ReturnType<typeof createPreviewDesktop>;

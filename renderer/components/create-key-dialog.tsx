@@ -1,0 +1,143 @@
+import { useId, useState, type FormEvent } from 'react';
+import { EXPIRY_PRESET_DAYS, expiryFromLocalDate, expiryFromPreset } from '../../electron/common/expiry.js';
+import type { KeyCreated } from '../../electron/common/models.js';
+import { keytray } from '../bridge.js';
+import { Dialog } from './dialog.js';
+import { TagInput } from './tag-input.js';
+
+type Expiration = 'none' | `${(typeof EXPIRY_PRESET_DAYS)[number]}` | 'custom';
+
+const OPTIONS: { value: Expiration; label: string }[] = [
+  { value: 'none', label: 'No expiration' },
+  ...EXPIRY_PRESET_DAYS.map((days) => ({ value: `${days}` as Expiration, label: `${days} days` })),
+  { value: 'custom', label: 'Custom date' },
+];
+
+/**
+ * Creating a key, in plain words: tags (suggested from those in use), an expiry (90 days unless the person
+ * picks otherwise), then `Key created` with a Copy button. The secret never comes to the popup: Copy asks
+ * main to put it on the clipboard.
+ */
+export function CreateKeyDialog(props: { suggestions: readonly string[]; onClose: () => void }) {
+  const [tags, setTags] = useState<string[]>([]);
+  const [expiration, setExpiration] = useState<Expiration>('90');
+  const [customDate, setCustomDate] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [created, setCreated] = useState<KeyCreated | null>(null);
+  const groupLabel = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    let expiresAt: string | null = null;
+    if (expiration === 'custom') {
+      expiresAt = expiryFromLocalDate(customDate);
+      if (!expiresAt) return setProblem('Pick the date the key should stop working.');
+    } else if (expiration !== 'none') {
+      expiresAt = expiryFromPreset(new Date(), Number(expiration));
+    }
+    setBusy(true);
+    setProblem(null);
+    const result = await keytray.keys.create({ tags, expiresAt });
+    setBusy(false);
+    if (result.ok) setCreated(result.value);
+    else setProblem(result.error.message);
+  };
+
+  if (created) return <KeyCreatedDialog created={created} onClose={props.onClose} />;
+
+  return (
+    <Dialog title="Create API key" onClose={props.onClose}>
+      <form onSubmit={(event) => void submit(event)} className="stack">
+        <p className="hint">
+          A new key can do everything your account can. You will see it once; Keytray keeps it in your system
+          keychain.
+        </p>
+        <TagInput tags={tags} onChange={setTags} suggestions={props.suggestions} />
+        <div role="radiogroup" aria-labelledby={groupLabel} className="radios">
+          <span id={groupLabel} className="label">
+            Expiration
+          </span>
+          {OPTIONS.map((option) => (
+            <label key={option.value} className="radio">
+              <input
+                type="radio"
+                name="expiration"
+                value={option.value}
+                checked={expiration === option.value}
+                onChange={() => setExpiration(option.value)}
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>
+        {expiration === 'custom' && (
+          <label>
+            Expiration date
+            <input
+              type="date"
+              value={customDate}
+              onChange={(event) => setCustomDate(event.target.value)}
+              required
+            />
+          </label>
+        )}
+        {expiration === 'none' && (
+          <p className="warning">
+            A key without an expiry date works until someone deletes it. Choose a date if you can.
+          </p>
+        )}
+        {problem && (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        )}
+        <div className="buttons">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function KeyCreatedDialog({ created, onClose }: { created: KeyCreated; onClose: () => void }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = async () => {
+    const result = await keytray.keys.copy({ id: created.key.id, format: 'raw' });
+    setCopied(
+      result.ok
+        ? `Copied.${result.value.clearsInSeconds ? ` The clipboard clears in ${result.value.clearsInSeconds} s.` : ''}`
+        : result.error.message,
+    );
+  };
+  return (
+    <Dialog title="Key created" onClose={onClose}>
+      <div className="stack">
+        <p>
+          Your new key is <code className="key-id">{created.key.id}</code>.
+        </p>
+        {created.saved ? (
+          <p>{created.message}</p>
+        ) : (
+          <p role="alert" className="error">
+            {created.message}
+          </p>
+        )}
+        {copied && <p className="hint">{copied}</p>}
+        <div className="buttons">
+          <button type="button" className="primary" onClick={() => void copy()}>
+            Copy key
+          </button>
+          <button type="button" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

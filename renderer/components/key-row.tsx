@@ -1,0 +1,145 @@
+import { memo } from 'react';
+import type { KeyCopyFormat } from '../../electron/common/contract.js';
+import { describeExpiry, isExpiringSoon } from '../../electron/common/expiry.js';
+import type { KeyView } from '../../electron/common/models.js';
+import { ActionsMenu, type MenuItem } from './actions-menu.js';
+import { Switch } from './dialog.js';
+import { Icon } from './icons.js';
+
+export type KeyActions = {
+  copy(id: string, format: KeyCopyFormat): void;
+  setEnabled(id: string, enabled: boolean): void;
+  editTags(id: string): void;
+  pin(id: string, pinned: boolean): void;
+  addSecret(id: string): void;
+  reveal(id: string): void;
+  remove(id: string): void;
+};
+
+export type KeyPermissions = { toggle: boolean; editTags: boolean; remove: boolean };
+
+const STATUS_WORDS = { active: 'Active', inactive: 'Disabled', expired: 'Expired' } as const;
+
+/** One key: id, tags, status and expiry in words, and its actions. Memoised: rows re-render only when their key does. */
+export const KeyRow = memo(function KeyRow(props: {
+  item: KeyView;
+  now: Date;
+  index: number;
+  setSize: number;
+  active: boolean;
+  top: number;
+  actions: KeyActions;
+  permissions: KeyPermissions;
+}) {
+  const { item: key, actions, permissions } = props;
+  const tab = props.active ? 0 : -1;
+  const expiry = describeExpiry(key.expiresAt, props.now);
+  const soon = key.status === 'active' && isExpiringSoon(key.expiresAt, props.now);
+
+  const menu: MenuItem[] = [];
+  if (key.hasSecret) {
+    menu.push({
+      label: 'Copy as…',
+      submenu: [
+        { label: 'Environment variable', onSelect: () => actions.copy(key.id, 'env') },
+        { label: 'Authorization header', onSelect: () => actions.copy(key.id, 'header') },
+        { label: 'curl command', onSelect: () => actions.copy(key.id, 'curl') },
+      ],
+    });
+    menu.push({ label: 'Reveal…', onSelect: () => actions.reveal(key.id) });
+  } else {
+    menu.push({ label: 'Add secret…', onSelect: () => actions.addSecret(key.id) });
+  }
+  if (permissions.remove) menu.push({ label: 'Delete…', onSelect: () => actions.remove(key.id) });
+
+  return (
+    <li
+      className={`key-row status-${key.status}`}
+      style={{ transform: `translateY(${props.top}px)` }}
+      tabIndex={tab}
+      data-index={props.index}
+      aria-posinset={props.index + 1}
+      aria-setsize={props.setSize}
+      aria-label={`${key.id}, ${STATUS_WORDS[key.status]}, ${expiry}${key.tags.length ? `, tags ${key.tags.join(', ')}` : ''}`}
+    >
+      <div className="key-line key-top">
+        <code className="key-id">{key.id}</code>
+        <span className={`status status-${key.status}`}>{STATUS_WORDS[key.status]}</span>
+      </div>
+      <div className="key-main">
+        <div className="key-line meta">
+          <span className={soon ? 'expiry soon' : key.status === 'expired' ? 'expiry expired' : 'expiry'}>
+            {expiry}
+          </span>
+          {key.userEmail && <span className="user">{key.userEmail}</span>}
+          {key.unsaved && <span className="unsaved">not saved in keychain</span>}
+        </div>
+        {key.tags.length > 0 && (
+          <div className="key-line tags" aria-hidden="true">
+            {key.tags.map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
+          </div>
+        )}
+      </div>
+      <div className="key-actions">
+        {key.hasSecret ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Copy ${key.id}`}
+            title="Copy key"
+            tabIndex={tab}
+            onClick={() => actions.copy(key.id, 'raw')}
+          >
+            <Icon name="copy" />
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="text-button"
+            aria-label={`Add secret ${key.id}`}
+            tabIndex={tab}
+            onClick={() => actions.addSecret(key.id)}
+          >
+            Add secret
+          </button>
+        )}
+        {permissions.toggle && key.status !== 'expired' && (
+          <Switch
+            label={`Enabled ${key.id}`}
+            checked={key.status === 'active'}
+            tabIndex={tab}
+            onChange={(on) => actions.setEnabled(key.id, on)}
+          />
+        )}
+        {permissions.editTags && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Edit tags ${key.id}`}
+            title="Edit tags"
+            tabIndex={tab}
+            onClick={() => actions.editTags(key.id)}
+          >
+            <Icon name="tag" />
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon-button pin"
+          aria-label={`Pin ${key.id}`}
+          title={key.pinned ? 'Unpin from the tray menu' : 'Pin to the tray menu'}
+          aria-pressed={key.pinned}
+          tabIndex={tab}
+          onClick={() => actions.pin(key.id, !key.pinned)}
+        >
+          <Icon name="pin" />
+        </button>
+        <ActionsMenu label={`More actions ${key.id}`} items={menu} tabIndex={tab} />
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,105 @@
+import { useId, useState } from 'react';
+import { checkTags, MAX_TAGS } from '../../electron/common/tags.js';
+
+/**
+ * Tags for someone who is not a developer: type and press Enter (or a comma) to add; each tag has a Remove
+ * button; tags already in use are suggested; the eleventh is refused in plain words.
+ */
+export function TagInput(props: {
+  tags: string[];
+  onChange: (tags: string[]) => void;
+  suggestions: readonly string[];
+}) {
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const hintId = useId();
+  const full = props.tags.length >= MAX_TAGS;
+
+  const add = (raw: string) => {
+    const parts = raw
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (parts.length === 0) return;
+    const checked = checkTags([...props.tags, ...parts]);
+    if (!checked.ok) {
+      setProblem(checked.message);
+      return;
+    }
+    setProblem(null);
+    props.onChange(checked.tags);
+    setDraft('');
+  };
+
+  const lower = new Set(props.tags.map((t) => t.toLowerCase()));
+  const suggestions = props.suggestions
+    .filter((s) => !lower.has(s.toLowerCase()) && s.toLowerCase().startsWith(draft.trim().toLowerCase()))
+    .slice(0, 6);
+
+  return (
+    <div className="tag-input">
+      <label>
+        Tags
+        <input
+          type="text"
+          value={draft}
+          aria-describedby={hintId}
+          placeholder={full ? 'Ten tags is the most a key can have' : 'e.g. prod, sms'}
+          onChange={(event) => {
+            const value = event.target.value;
+            if (value.endsWith(',')) add(value);
+            else setDraft(value);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              if (full && draft.trim()) setProblem(`A key can have at most ${MAX_TAGS} tags.`);
+              else add(draft);
+            } else if (event.key === 'Backspace' && draft === '' && props.tags.length) {
+              props.onChange(props.tags.slice(0, -1));
+            }
+          }}
+        />
+      </label>
+      <p id={hintId} className="hint">
+        Press Enter or a comma after each tag. Up to {MAX_TAGS} tags ({props.tags.length} so far).
+      </p>
+      {props.tags.length > 0 && (
+        <ul className="chips" aria-label="Chosen tags">
+          {props.tags.map((tag) => (
+            <li key={tag} className="chip">
+              {tag}
+              <button
+                type="button"
+                aria-label={`Remove tag ${tag}`}
+                onClick={() => props.onChange(props.tags.filter((t) => t !== tag))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {suggestions.length > 0 && !full && (
+        <div className="suggestions" aria-label="Tags already in use" role="group">
+          {suggestions.map((tag) => (
+            <button
+              type="button"
+              key={tag}
+              className="suggestion"
+              aria-label={`Add tag ${tag}`}
+              onClick={() => add(tag)}
+            >
+              + {tag}
+            </button>
+          ))}
+        </div>
+      )}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

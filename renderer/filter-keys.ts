@@ -1,0 +1,46 @@
+import type { KeyView } from '../electron/common/models.js';
+
+/** Lower-cased text to search per key, built once per list (not once per keystroke). */
+export type KeyIndex = { keys: readonly KeyView[]; haystacks: string[] };
+
+export function indexKeys(keys: readonly KeyView[]): KeyIndex {
+  return {
+    keys,
+    haystacks: keys.map((k) => `${k.id} ${k.tags.join(' ')} ${k.userEmail ?? ''}`.toLowerCase()),
+  };
+}
+
+/**
+ * Filter as you type: every word of the query must appear (in the id, a tag or the user's e-mail), every
+ * pressed tag must be on the key, and `onlyIds` (a reminder or the banner) narrows to those keys.
+ */
+export function filterKeys(
+  index: KeyIndex,
+  query: string,
+  tags: readonly string[] = [],
+  onlyIds: ReadonlySet<string> | null = null,
+): KeyView[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const wanted = tags.map((t) => t.toLowerCase());
+  if (words.length === 0 && wanted.length === 0 && !onlyIds) return index.keys as KeyView[];
+  const out: KeyView[] = [];
+  for (let i = 0; i < index.keys.length; i++) {
+    const key = index.keys[i] as KeyView;
+    if (onlyIds && !onlyIds.has(key.id)) continue;
+    const haystack = index.haystacks[i] as string;
+    if (!words.every((w) => haystack.includes(w))) continue;
+    if (wanted.length && !wanted.every((t) => key.tags.some((kt) => kt.toLowerCase() === t))) continue;
+    out.push(key);
+  }
+  return out;
+}
+
+/** The most used tags, for the quick filters. */
+export function topTags(keys: readonly KeyView[], limit: number): string[] {
+  const counts = new Map<string, number>();
+  for (const key of keys) for (const tag of key.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([tag]) => tag);
+}

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { KeyList, Preferences, TokenView } from '../../electron/common/models.js';
+import type { Result } from '../../electron/common/result.js';
+import { keytray } from '../bridge.js';
+
+/** Data from main that changes when main says so (`keys.changed`): fetched, then refetched on the event. */
+function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Promise<void>] {
+  const [value, setValue] = useState<T | null>(null);
+  const refresh = useCallback(async () => {
+    const result = await load();
+    if (result.ok) setValue(result.value);
+  }, [load]);
+  useEffect(() => {
+    void refresh();
+    return keytray.on('keys.changed', () => void refresh());
+  }, [refresh]);
+  return [value, refresh];
+}
+
+const loadKeys = () => keytray.keys.list();
+const loadTokens = () => keytray.tokens.list();
+
+export const useKeyList = (): [KeyList | null, () => Promise<void>] => useLiveResult(loadKeys);
+export const useTokens = (): [TokenView[] | null, () => Promise<void>] => useLiveResult(loadTokens);
+
+export function usePreferences() {
+  const [preferences, setPreferences] = useState<Preferences | null>(null);
+  useEffect(() => {
+    void keytray.settings.get().then((r) => r.ok && setPreferences(r.value));
+  }, []);
+  const update = useCallback(async (patch: Partial<Preferences>) => {
+    const result = await keytray.settings.set(patch);
+    if (result.ok) setPreferences(result.value);
+    return result;
+  }, []);
+  return { preferences, update };
+}

@@ -1,0 +1,57 @@
+import { connectWith, expect, test } from './fixtures.js';
+
+test.describe('a member of the organization (not its owner)', () => {
+  test('sees its own keys, no on/off switches, and a sentence pointing to the portal', async ({
+    desktop,
+    popup,
+    simulator,
+  }) => {
+    await connectWith(desktop, popup, simulator.memberKey);
+    const own = simulator.state.keys.filter((k) => k.userId === 'user-dev');
+    await expect(popup.getByRole('list', { name: 'API keys' }).getByRole('listitem')).toHaveCount(own.length);
+    await expect(popup.getByRole('switch')).toHaveCount(0);
+    await expect(
+      popup.getByText('Only the organization owner can turn keys on or off through the API.'),
+    ).toBeVisible();
+    await expect(popup.getByRole('link', { name: 'Do it in the Telnyx portal' })).toBeVisible();
+  });
+});
+
+test.describe('Telnyx without the undocumented routes', () => {
+  test.use({ simulatorOptions: { keyCount: 20, guessedRoutes: false } });
+
+  test('a member sees the keys Keytray holds and why, with no dead buttons', async ({
+    desktop,
+    popup,
+    simulator,
+  }) => {
+    await connectWith(desktop, popup, simulator.memberKey);
+    await expect(popup.getByRole('list', { name: 'API keys' }).getByRole('listitem')).toHaveCount(1);
+    await expect(
+      popup.getByText('Telnyx lists keys only to the owner, so you see the keys Keytray holds.'),
+    ).toBeVisible();
+  });
+
+  test('editing tags, once refused, becomes a sentence with the portal link instead of a button', async ({
+    desktop,
+    popup,
+    simulator,
+  }) => {
+    await connectWith(desktop, popup, simulator.ownerKey);
+    const id =
+      simulator.state.keys.find((k) => k.value !== simulator.ownerKey && k.userId !== 'user-gone')?.id ?? '';
+    await popup.getByRole('button', { name: `Edit tags ${id}` }).click();
+    const dialog = popup.getByRole('dialog', { name: `Edit tags ${id}` });
+    await dialog.getByRole('textbox', { name: 'Tags' }).fill('new');
+    await dialog.getByRole('textbox', { name: 'Tags' }).press('Enter');
+    await dialog.getByRole('button', { name: 'Save tags' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      /Telnyx's API does not let Keytray edit tags for this account\. Do it in the Telnyx portal/,
+    );
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(popup.getByRole('button', { name: /^Edit tags / })).toHaveCount(0);
+    await expect(
+      popup.getByText("Telnyx's API does not let Keytray edit tags of existing keys."),
+    ).toBeVisible();
+  });
+});

@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
+import {
+  createSimulator,
+  startSimulatorServer,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../electron/core/telnyx/simulator/index.js';
+
+export type Preview = {
+  url: string;
+  token: string;
+  userData: string;
+  service: string;
+  process: ChildProcess;
+  /** The simulated OS clipboard, through the preview's test route. */
+  clipboard(): Promise<string | null>;
+  moveClock(body: { advanceMs: number } | { now: string }): Promise<void>;
+  notifications(): Promise<{ title: string; body: string; keyIds: string[] }[]>;
+  stop(): Promise<void>;
+};
+
+/** Starts `npm run preview`'s program with its own user-data folder and keychain service name. */
+export async function startPreview(options: {
+  baseUrl: string;
+  userData?: string;
+  service?: string;
+}): Promise<Preview> {
+  const userData = options.userData ?? mkdtempSync(join(tmpdir(), 'keytray-e2e-'));
+  const service = options.service ?? `KeytrayE2E-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/cli.ts'], {
+    env: {
+      ...process.env,
+      KEYTRAY_PREVIEW_PORT: '0',
+      TELNYX_BASE_URL: options.baseUrl,
+      KEYTRAY_USER_DATA: userData,
+      KEYTRAY_KEYCHAIN_SERVICE: service,
+      KEYTRAY_PREVIEW_TEST_HOOKS: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`preview did not start:\n${stderr}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = /preview ready at (\S+)/.exec(chunk.toString());
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`preview exited with ${code}:\n${stderr}`)));
+  });
+  const token = new URL(url).searchParams.get('token') ?? '';
+  const origin = new URL(url).origin;
+  const call = async (path: string, init?: RequestInit) => {
+    const response = await fetch(`${origin}${path}`, {
+      ...init,
+      headers: { 'x-keytray-token': token, 'content-type': 'application/json' },
+    });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return response.json() as Promise<unknown>;
+  };
+  return {
+    url,
+    token,
+    userData,
+    service,
+    process: child,
+    clipboard: async () => ((await call('/__test__/clipboard')) as { text: string | null }).text,
+    moveClock: async (body) =>
+      void (await call('/__test__/clock', { method: 'POST', body: JSON.stringify(body) })),
+    notifications: async () =>
+      (await call('/__test__/notifications')) as { title: string; body: string; keyIds: string[] }[],
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+type Fixtures = {
+  simulatorOptions: SimulatorOptions;
+  simulator: Simulator & { url: string };
+  preview: Preview;
+  desktop: Page;
+  popup: FrameLocator;
+};
+
+export const test = base.extend<Fixtures>({
+  simulatorOptions: [{ keyCount: 30 }, { option: true }],
+  simulator: async ({ simulatorOptions }, use) => {
+    const simulator = createSimulator(simulatorOptions);
+    const server = await startSimulatorServer(simulator);
+    await use(Object.assign(simulator, { url: server.url }));
+    await server.close();
+  },
+  preview: async ({ simulator }, use) => {
+    const preview = await startPreview({ baseUrl: simulator.url });
+    await use(preview);
+    await preview.stop();
+  },
+  desktop: async ({ page, preview }, use) => {
+    await page.goto(preview.url);
+    await use(page);
+  },
+  popup: async ({ desktop }, use) => {
+    await use(desktop.frameLocator('iframe[title="Keytray popup"]'));
+  },
+});
+
+export { expect };
+
+/** Clicks the tray icon until the popup shows (it toggles). */
+export async function openPopup(desktop: Page) {
+  const frame = desktop.getByTitle('Keytray popup');
+  if (!(await frame.isVisible())) await desktop.getByRole('button', { name: /^Keytray/ }).click();
+  await expect(frame).toBeVisible();
+}
+
+/** Connects the popup with a key, as a person pasting it. */
+export async function connectWith(desktop: Page, popup: FrameLocator, apiKey: string) {
+  await openPopup(desktop);
+  await popup.getByLabel('Telnyx API key').fill(apiKey);
+  await popup.getByRole('button', { name: 'Connect' }).click();
+  await expect(popup.getByRole('list', { name: 'API keys' })).toBeVisible();
+}
+
+export const idOf = (fullKey: string) => fullKey.slice(0, fullKey.indexOf('_'));
+
+/** The popup's live region; read even while the popup is hidden (after "Hide after copy"). */
+export const liveRegion = (popup: FrameLocator) => popup.locator('[role="status"][aria-live="polite"]');
