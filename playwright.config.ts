@@ -6,7 +6,10 @@ import { defineConfig } from '@playwright/test';
  * browser: `/usr/bin/chromium` is the one Debian ships.
  */
 export default defineConfig({
-  testDir: 'test/e2e',
+  projects: [
+    { name: 'popup', testDir: 'test/e2e' },
+    { name: 'electron', testDir: 'test/electron', workers: 1 },
+  ],
   globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: true,
   workers: 2,

@@ -64,6 +64,7 @@ check('typecheck', 'npx', ['tsc', '-b', '--noEmit']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('format', 'npx', ['prettier', '--check', '.']);
 check('layering', 'npx', ['tsx', 'scripts/check-layers.ts']);
+check('electronegativity', 'npx', ['tsx', 'scripts/check-electronegativity.ts']);
 
 const vitestReport = join(reports, 'vitest.json');
 const vitestOk = run(
@@ -86,11 +87,11 @@ function playwrightCounts(file: string): Counts | null {
 }
 
 const e2eReport = join(reports, 'playwright.json');
-const e2eOk = run('popup end-to-end (Playwright, Chromium, preview shell)', 'scripts/with-keyring.sh', [
-  'npx',
-  'playwright',
-  'test',
-]);
+const e2eOk = run(
+  'end-to-end (Playwright: the popup in Chromium on the preview shell; Electron where installed)',
+  'scripts/with-keyring.sh',
+  ['npx', 'playwright', 'test'],
+);
 add('playwright', playwrightCounts(e2eReport), e2eOk);
 
 console.log('');

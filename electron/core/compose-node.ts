@@ -5,7 +5,7 @@ import { createSystemClock } from './clock/system-clock.js';
 import { createKeychainStore, DEFAULT_KEYCHAIN_SERVICE } from './secrets/keychain-store.js';
 import { createFileDocumentStore } from './settings/json-store.js';
 import { DEFAULT_STATE, EMPTY_KEY_CACHE, KeyCache, StoredState } from './settings/stored-state.js';
-import type { Desktop, Clock } from './ports.js';
+import type { Clock, Desktop, Logger } from './ports.js';
 import type { PreferenceEffects } from './settings/preferences.js';
 
 /**
@@ -16,7 +16,8 @@ import type { PreferenceEffects } from './settings/preferences.js';
 export function composeNodeCore(options: {
   userDataDir: string;
   env: NodeJS.ProcessEnv;
-  desktop: Desktop & PreferenceEffects;
+  /** The shell's desktop adapter, given the redacting logger so it can log through it. */
+  desktop: (Desktop & PreferenceEffects) | ((logger: Logger) => Desktop & PreferenceEffects);
   clock?: Clock;
   logSink?: (line: LogLine) => void;
 }) {
@@ -42,7 +43,7 @@ export function composeNodeCore(options: {
       logger,
       redactor,
     }),
-    desktop: options.desktop,
+    desktop: typeof options.desktop === 'function' ? options.desktop(logger) : options.desktop,
     logger,
     redactor,
     env: options.env,

@@ -153,8 +153,8 @@ export function createCore(ports: CorePorts) {
       await refreshTray();
     },
     /** At quit: clear a clipboard that still holds what Keytray wrote. */
-    dispose() {
-      clipboard.clearNow();
+    async dispose() {
+      await clipboard.clearNow();
     },
     /** For the preview's test routes and the demo. */
     demoSimulator: () => accounts.demoSimulator(),

@@ -2,9 +2,12 @@ import type { TrayModel } from './tray-model/tray-model.js';
 
 /** The few things the core asks of the desktop. Each shell (Electron, preview) implements this port. */
 export interface Desktop {
-  /** `secret` asks the OS to keep the copy out of clipboard history and sync where it can. */
-  writeClipboard(text: string, options: { secret: boolean }): void;
-  readClipboard(): string;
+  /**
+   * `secret` asks the OS to keep the copy out of clipboard history and sync where it can. Async: Electron's
+   * clipboard (44+) is modeled on the W3C async Clipboard API.
+   */
+  writeClipboard(text: string, options: { secret: boolean }): Promise<void>;
+  readClipboard(): Promise<string>;
   notify(notification: DesktopNotification): void;
   setTray(model: TrayModel): void;
   showPopup(options?: { filterKeyIds?: string[] }): void;

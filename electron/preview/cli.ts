@@ -55,7 +55,7 @@ const server = await startPreviewServer({
 console.log(`preview ready at ${server.url}`);
 
 async function quit() {
-  core.dispose();
+  await core.dispose();
   await server.close();
   process.exit(0);
 }

@@ -29,11 +29,11 @@ export function createPreviewDesktop(desktopEvents: EventStream, onPopupShown: (
   };
 
   const desktop: Desktop & PreferenceEffects = {
-    writeClipboard(text, { secret }) {
+    async writeClipboard(text, { secret }) {
       state.clipboard = text;
       state.clipboardMarkedSecret = secret;
     },
-    readClipboard: () => state.clipboard,
+    readClipboard: async () => state.clipboard,
     notify(notification) {
       state.notifications.push({ ...notification, at: new Date().toISOString() });
       desktopEvents.send('notifications', state.notifications);

@@ -1,5 +1,5 @@
 import type { FrameLocator } from '@playwright/test';
-import { connectWith, expect, idOf, liveRegion, openPopup, test } from './fixtures.js';
+import { connectWith, expect, idOf, liveRegion, test } from './fixtures.js';
 
 const row = (popup: FrameLocator, id: string) =>
   popup
@@ -191,6 +191,6 @@ test('the tray shows a tooltip, and its menu opens Keytray', async ({ desktop, p
   const menu = desktop.getByRole('menu', { name: 'Keytray menu' });
   await expect(menu.getByRole('menuitem')).toHaveText(['Open Keytray', 'Sync now', 'Settings…', 'Quit']);
   await menu.getByRole('menuitem', { name: 'Open Keytray' }).click();
-  await openPopup(desktop);
+  await expect(desktop.getByTitle('Keytray popup')).toBeVisible();
   await expect(popup.getByRole('searchbox', { name: 'Search' })).toBeFocused();
 });

@@ -16,26 +16,26 @@ export function createSecureClipboard(deps: {
   let pending: { hash: string; timer: TimerHandle | null } | null = null;
   const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
-  const clearIfStillOurs = () => {
-    if (!pending) return;
-    if (pending.timer) deps.clock.clearTimeout(pending.timer);
-    const ours = hash(deps.desktop.readClipboard()) === pending.hash;
+  const clearIfStillOurs = async () => {
+    const copied = pending;
+    if (!copied) return;
     pending = null;
-    if (ours) {
-      deps.desktop.writeClipboard('', { secret: false });
-      deps.onCleared();
-    }
+    if (copied.timer) deps.clock.clearTimeout(copied.timer);
+    if (hash(await deps.desktop.readClipboard()) !== copied.hash) return;
+    await deps.desktop.writeClipboard('', { secret: false });
+    deps.onCleared();
   };
 
   return {
     /** Returns the seconds until it clears, or null when the person chose never. */
-    copy(text: string): number | null {
+    async copy(text: string): Promise<number | null> {
       if (pending?.timer) deps.clock.clearTimeout(pending.timer);
-      deps.desktop.writeClipboard(text, { secret: true });
+      pending = null;
+      await deps.desktop.writeClipboard(text, { secret: true });
       const seconds = deps.clearAfterSeconds();
       pending = {
         hash: hash(text),
-        timer: seconds > 0 ? deps.clock.setTimeout(clearIfStillOurs, seconds * 1000) : null,
+        timer: seconds > 0 ? deps.clock.setTimeout(() => void clearIfStillOurs(), seconds * 1000) : null,
       };
       return seconds > 0 ? seconds : null;
     },

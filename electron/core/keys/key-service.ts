@@ -274,7 +274,7 @@ export function createKeyService(deps: KeyServiceDeps) {
 
     async copy(id: string, format: KeyCopyFormat): Promise<CopyDone> {
       const secret = await secretOf(id);
-      const done = { label: id, clearsInSeconds: deps.clipboard.copy(formatKey(secret, format)) };
+      const done = { label: id, clearsInSeconds: await deps.clipboard.copy(formatKey(secret, format)) };
       deps.events.emit('copied', done);
       return done;
     },

@@ -100,7 +100,7 @@ export function createTokenVault(deps: {
       deps.redactor.remember(value);
       const done = {
         label: token.name,
-        clearsInSeconds: deps.clipboard.copy(formatToken(token.email, value, format)),
+        clearsInSeconds: await deps.clipboard.copy(formatToken(token.email, value, format)),
       };
       deps.events.emit('copied', done);
       return done;

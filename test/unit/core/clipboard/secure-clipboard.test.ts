@@ -3,6 +3,9 @@ import { createManualClock } from '../../../../electron/core/clock/manual-clock.
 import { createSecureClipboard } from '../../../../electron/core/clipboard/secure-clipboard.js';
 import { createFakeDesktop } from '../../../fixtures/fake-desktop.js';
 
+/** Clearing reads and writes the (async) clipboard: let those promises settle. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
 function setup(seconds = 30) {
   const clock = createManualClock(new Date('2026-01-01T00:00:00Z'));
   const desktop = createFakeDesktop();
@@ -17,46 +20,56 @@ function setup(seconds = 30) {
 }
 
 describe('secure clipboard', () => {
-  it('clears after the chosen seconds when it still holds what Keytray wrote', () => {
+  it('clears after the chosen seconds when it still holds what Keytray wrote', async () => {
     const { clock, desktop, clipboard, cleared } = setup(30);
-    expect(clipboard.copy('secret-1')).toBe(30);
+    expect(await clipboard.copy('secret-1')).toBe(30);
     expect(desktop.clipboardMarkedSecret).toBe(true);
     clock.advance(29_999);
+    await settle();
     expect(desktop.clipboard).toBe('secret-1');
     clock.advance(1);
+    await settle();
     expect(desktop.clipboard).toBe('');
     expect(cleared()).toBe(1);
   });
 
-  it("never wipes the person's own later copy", () => {
+  it("never wipes the person's own later copy", async () => {
     const { clock, desktop, clipboard, cleared } = setup(10);
-    clipboard.copy('secret-1');
+    await clipboard.copy('secret-1');
     desktop.clipboard = 'my own text';
     clock.advance(10_000);
+    await settle();
     expect(desktop.clipboard).toBe('my own text');
     expect(cleared()).toBe(0);
   });
 
-  it('a second copy restarts the timer; never means never', () => {
+  it('a second copy restarts the timer; never means never', async () => {
     const { clock, desktop, clipboard } = setup(10);
-    clipboard.copy('one');
+    await clipboard.copy('one');
     clock.advance(8_000);
-    clipboard.copy('two');
+    await clipboard.copy('two');
     clock.advance(8_000);
+    await settle();
     expect(desktop.clipboard).toBe('two');
     clock.advance(2_000);
+    await settle();
     expect(desktop.clipboard).toBe('');
 
     const never = setup(0);
-    expect(never.clipboard.copy('kept')).toBeNull();
+    expect(await never.clipboard.copy('kept')).toBeNull();
     never.clock.advance(86_400_000);
+    await settle();
     expect(never.desktop.clipboard).toBe('kept');
   });
 
-  it('clears at quit, but only what is still ours', () => {
+  it('clears at quit, but only what is still ours', async () => {
     const { desktop, clipboard } = setup(0);
-    clipboard.copy('secret');
-    clipboard.clearNow();
+    await clipboard.copy('secret');
+    await clipboard.clearNow();
     expect(desktop.clipboard).toBe('');
+    await clipboard.copy('secret');
+    desktop.clipboard = 'mine';
+    await clipboard.clearNow();
+    expect(desktop.clipboard).toBe('mine');
   });
 });

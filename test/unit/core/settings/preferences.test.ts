@@ -22,6 +22,7 @@ describe('preferences', () => {
     const id = simulator.ownerKey.split('_')[0] as string;
     expect(value(await core.handlers['keys.copy']({ id, format: 'raw' })).clearsInSeconds).toBe(10);
     clock.advance(10_000);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(desktop.clipboard).toBe('');
   });
 

@@ -1,0 +1,69 @@
+import { app, clipboard, ClipboardItem, globalShortcut, Notification, shell } from 'electron';
+import { LINKS } from '../common/contract.js';
+import type { Desktop, DesktopNotification, Logger } from '../core/ports.js';
+import type { PreferenceEffects } from '../core/settings/preferences.js';
+import type { TrayModel } from '../core/tray-model/tray-model.js';
+import { secretClipboardMarkers } from './clipboard-markers.js';
+import { setLinuxAutostart } from './login-item.js';
+
+const ALLOWED_LINKS = new Set<string>(Object.values(LINKS));
+
+/** The core's `Desktop` port on Electron: clipboard, notifications, tray, popup, links, shortcut, login. */
+export function createElectronDesktop(deps: {
+  logger: Logger;
+  tray: () => { update(model: TrayModel): void } | null;
+  popup: () => { open(filterKeyIds?: string[]): void; hide(): void } | null;
+  onNotificationClick: (notification: DesktopNotification) => void;
+}): Desktop & PreferenceEffects {
+  // Notifications are kept referenced until closed, or the click handler can be collected.
+  const shown = new Set<Notification>();
+  return {
+    async writeClipboard(text, { secret }) {
+      if (!secret || text === '') return clipboard.writeText(text);
+      await clipboard.write([
+        new ClipboardItem({ 'text/plain': text, ...secretClipboardMarkers(process.platform) }),
+      ]);
+    },
+    readClipboard: () => clipboard.readText(),
+    notify(notification) {
+      // macOS Focus and Windows quiet hours hide these silently (electron/electron#1494): the tray and the
+      // popup's banner say the same thing.
+      if (!Notification.isSupported()) return;
+      const toast = new Notification({ title: notification.title, body: notification.body });
+      shown.add(toast);
+      toast.on('click', () => deps.onNotificationClick(notification));
+      toast.on('close', () => shown.delete(toast));
+      toast.show();
+    },
+    setTray: (model) => deps.tray()?.update(model),
+    showPopup: (options) => deps.popup()?.open(options?.filterKeyIds),
+    hidePopup: () => deps.popup()?.hide(),
+    openExternal(url) {
+      if (!ALLOWED_LINKS.has(url)) {
+        deps.logger.warn('refused to open a link that is not on the allow-list', { url });
+        return;
+      }
+      void shell.openExternal(url);
+    },
+    registerShortcut(accelerator) {
+      globalShortcut.unregisterAll();
+      if (accelerator === '') return true;
+      try {
+        // False when another app holds it. On Wayland `register` may return true and never fire
+        // (electron/electron#45607): Settings says so.
+        return globalShortcut.register(accelerator, () => deps.popup()?.open());
+      } catch {
+        return false;
+      }
+    },
+    setLaunchAtLogin(enabled) {
+      if (process.platform === 'linux') {
+        void setLinuxAutostart(enabled, process.execPath).catch((error: unknown) =>
+          deps.logger.warn('could not write the autostart entry', { error }),
+        );
+      } else {
+        app.setLoginItemSettings({ openAtLogin: enabled });
+      }
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, powerMonitor, session } from 'electron';
+import { composeNodeCore } from '../core/compose-node.js';
+import type { DesktopNotification } from '../core/ports.js';
+import { createElectronDesktop } from './desktop.js';
+import { forwardEvents, registerIpc } from './ipc.js';
+import { createPopupWindow, type PopupWindow } from './popup-window.js';
+import { createSenderCheck, hardenSession, installSecurityHooks } from './security.js';
+import { setupTray } from './tray.js';
+
+/**
+ * The composition root of the Electron shell. Thin on purpose: the core does the work; this file wires it
+ * to Electron, one `setupX()` per feature, handlers before the window.
+ */
+const APP_ID = 'com.keytray.app';
+const here = import.meta.dirname;
+const rendererUrl = pathToFileURL(join(here, '..', 'renderer', 'index.html')).toString();
+const preload = join(here, '..', 'preload', 'index.cjs');
+const iconDir = app.isPackaged
+  ? join(process.resourcesPath, 'tray')
+  : join(here, '..', '..', 'build', 'tray');
+
+// Tests (and only an unpackaged app) may point Keytray at a throwaway settings folder.
+if (!app.isPackaged && process.env['KEYTRAY_USER_DATA'])
+  app.setPath('userData', process.env['KEYTRAY_USER_DATA']);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first (which opens its popup) and leaves.
+  app.quit();
+} else {
+  void main();
+}
+
+async function main() {
+  // Windows toasts need the same AppUserModelId as the installer's Start-menu shortcut (electron#4973).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  installSecurityHooks();
+  await app.whenReady();
+  // A menu-bar app: no Dock icon (LSUIElement in the packaged Info.plist does the same before launch).
+  app.dock?.hide();
+  hardenSession(session.defaultSession);
+
+  let popup: PopupWindow | null = null;
+  let tray: ReturnType<typeof setupTray> | null = null;
+  const onNotificationClick = (notification: DesktopNotification) => {
+    popup?.open();
+    core.events.emit('notification.clicked', { keyIds: notification.keyIds });
+  };
+  const composed = composeNodeCore({
+    userDataDir: app.getPath('userData'),
+    env: process.env,
+    desktop: (logger) =>
+      createElectronDesktop({
+        logger,
+        tray: () => tray,
+        popup: () => popup,
+        onNotificationClick,
+      }),
+  });
+  const { core } = composed;
+
+  registerIpc({
+    handlers: core.handlers,
+    isTrustedSender: createSenderCheck(() => ({
+      contents: popup?.window.webContents ?? null,
+      url: rendererUrl,
+    })),
+    logger: composed.logger,
+  });
+  forwardEvents(core.events, () => popup?.window.webContents ?? null);
+
+  tray = setupTray({
+    iconDir,
+    onClick: () => popup?.toggle.trayClicked(),
+    onMenu: (item) => {
+      if (item.kind === 'quit') return app.quit();
+      if (item.kind === 'settings') {
+        popup?.open();
+        return core.events.emit('popup.shown', { view: 'settings' });
+      }
+      void core
+        .trayAction(item)
+        .catch((error: unknown) => composed.logger.warn('tray action failed', { error }));
+    },
+  });
+  popup = createPopupWindow({
+    preload,
+    rendererUrl,
+    trayBounds: () => tray?.tray.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 },
+    onShown: () => core.events.emit('popup.shown', { view: 'main' }),
+  });
+
+  app.on('second-instance', () => popup?.open());
+  app.on('window-all-closed', () => undefined); // a tray app lives on without windows
+  powerMonitor.on('resume', () => void core.clockMoved());
+
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed) return;
+    event.preventDefault();
+    disposed = true;
+    // Clear a clipboard that still holds a secret we wrote, then really quit.
+    void core.dispose().finally(() => app.quit());
+  });
+
+  await core.start();
+  // Test-only: the Playwright _electron suite opens the popup without a tray click. Never when packaged.
+  if (!app.isPackaged && process.env['KEYTRAY_TEST_OPEN_POPUP'] === '1') popup.open();
+}

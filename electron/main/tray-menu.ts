@@ -1,0 +1,23 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { TrayMenuItem, TrayModel } from '../core/tray-model/tray-model.js';
+
+/** The core's tray model as an Electron menu template. Pure: the same model the preview draws. */
+export function trayMenuTemplate(
+  model: TrayModel,
+  choose: (item: TrayMenuItem) => void,
+): MenuItemConstructorOptions[] {
+  return model.menu.map((item): MenuItemConstructorOptions =>
+    item.kind === 'separator' ? { type: 'separator' } : { label: item.label, click: () => choose(item) },
+  );
+}
+
+/**
+ * Icon files per platform and state. macOS wants `…Template.png` (black + alpha, @1x and @2x) so the menu
+ * bar tints it for light and dark (electron/electron#833); Windows an .ico; Linux a plain PNG.
+ */
+export function trayIconFile(platform: NodeJS.Platform, attention: boolean): string {
+  const name = attention ? 'tray-attention' : 'tray';
+  if (platform === 'darwin') return `${attention ? 'trayAttention' : 'tray'}Template.png`;
+  if (platform === 'win32') return `${name}.ico`;
+  return `${name}.png`;
+}

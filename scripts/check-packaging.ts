@@ -1,0 +1,90 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { extractFile, listPackage } from '@electron/asar';
+import { build, Platform, type Configuration } from 'electron-builder';
+import { load as parse } from 'js-yaml';
+import { buildApp } from './build-app.js';
+
+/**
+ * The packaging check CI can run offline: electron-builder's `dir` target over a stand-in unpacked Electron
+ * (an empty executable and the resources folder), then a look inside app.asar. It proves the `files`
+ * allow-list (no sources, tests, preview shell or maps), the one runtime dependency, and that the keychain's
+ * native binary sits unpacked beside the archive, and reads back the fuses flipped in the stand-in's fuse
+ * wire. What it cannot prove here: that the real Electron binary honours them, signing, notarisation and the
+ * installers themselves; a machine with internet builds those.
+ */
+const root = join(import.meta.dirname, '..');
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+
+export async function checkPackaging(): Promise<{
+  asarFiles: string[];
+  unpacked: string[];
+  fuses: Record<string, boolean>;
+}> {
+  await buildApp(() => undefined);
+  const standIn = mkdtempSync(join(tmpdir(), 'keytray-electron-dist-'));
+  mkdirSync(join(standIn, 'resources'));
+  // A fuse wire in Electron's own format (sentinel, version 1, eight fuses at their shipped defaults), so the
+  // fuses electron-builder flips can be read back from the packaged "binary".
+  writeFileSync(
+    join(standIn, 'electron'),
+    `#!/bin/sh\necho "stand-in for Electron"\n#${FUSE_SENTINEL}\u0001\u000810011001\n`,
+  );
+  chmodSync(join(standIn, 'electron'), 0o755);
+  writeFileSync(join(standIn, 'version'), '45.5.0');
+  const output = mkdtempSync(join(tmpdir(), 'keytray-release-'));
+
+  // electron-builder reads electron-builder.yml itself and merges these on top (passing the whole file
+  // again would list extraResources twice, and the copies race).
+  const fromFile = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Configuration;
+  await build({
+    projectDir: root,
+    targets: Platform.LINUX.createTarget('dir'),
+    publish: 'never',
+    config: { electronDist: standIn, directories: { ...fromFile.directories, output } },
+  });
+
+  const unpackedDir = join(output, 'linux-unpacked');
+  const asar = join(unpackedDir, 'resources', 'app.asar');
+  const asarFiles = listPackage(asar, { isPack: false })
+    .map((p) => p.replace(/\\/g, '/').replace(/^\//, ''))
+    .filter((p) => p.includes('.'))
+    .sort();
+  const unpackedRoot = join(unpackedDir, 'resources', 'app.asar.unpacked');
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : [relative(unpackedRoot, join(dir, e.name))],
+    );
+  const unpacked = existsSync(unpackedRoot) ? walk(unpackedRoot).sort() : [];
+  const manifest = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as { main: string };
+  if (manifest.main !== 'out/main/index.js')
+    throw new Error(`app.asar's package.json points main at ${manifest.main}`);
+  const binary = readFileSync(join(unpackedDir, 'keytray'));
+  const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2;
+  const names = [
+    'runAsNode',
+    'enableCookieEncryption',
+    'enableNodeOptionsEnvironmentVariable',
+    'enableNodeCliInspectArguments',
+    'enableEmbeddedAsarIntegrityValidation',
+    'onlyLoadAppFromAsar',
+  ];
+  const fuses = Object.fromEntries(names.map((name, i) => [name, binary[at + i] === 0x31]));
+  return { asarFiles, unpacked, fuses };
+}
+
+if (process.argv[1]?.endsWith('check-packaging.ts')) {
+  const { asarFiles, unpacked, fuses } = await checkPackaging();
+  console.log('fuses:', fuses);
+  console.log(`app.asar holds ${asarFiles.length} files:\n  ${asarFiles.join('\n  ')}`);
+  console.log(`unpacked beside it:\n  ${unpacked.join('\n  ')}`);
+}
