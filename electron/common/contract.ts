@@ -6,6 +6,7 @@ import {
   KeyCreated,
   KeyId,
   KeyList,
+  KeyReplaced,
   KeyView,
   Preferences,
   TagList,
@@ -29,6 +30,8 @@ const Empty = z.strictObject({});
 /** A pasted full key: the shape is checked in main with `parseKeyValue`, so the message can be plain. */
 const KeyValue = z.string().min(1).max(200);
 const TokenName = z.string().trim().min(1, 'give the token a name').max(64);
+/** A local name for a pinned item in the tray menu; empty or null = the default. */
+const PinLabel = z.string().trim().max(40).nullable();
 
 /** Where the popup may send a person: Telnyx's portal and docs, nowhere else. */
 export const LINKS = {
@@ -62,7 +65,16 @@ export const channels = {
   'keys.addSecret': { request: z.strictObject({ id: KeyId, value: KeyValue }), value: KeyView },
   /** The one channel that returns a stored secret, and only on an explicit `Reveal…`. */
   'keys.reveal': { request: ByKey, value: z.strictObject({ secret: z.string() }) },
-  'keys.pin': { request: z.strictObject({ id: KeyId, pinned: z.boolean() }), value: KeyView },
+  'keys.pin': {
+    request: z.strictObject({ id: KeyId, pinned: z.boolean(), label: PinLabel.optional() }),
+    value: KeyView,
+  },
+  /** Rotation with overlap: a new key with the same tags and expiry length, saved and copied. */
+  'keys.replace': { request: ByKey, value: KeyReplaced },
+  'keys.scheduleDisable': {
+    request: z.strictObject({ id: KeyId, replacedBy: KeyId, when: z.enum(['now', 'in-24-hours', 'later']) }),
+    value: KeyView,
+  },
 
   'tokens.list': { request: NoPayload, value: z.array(TokenView) },
   'tokens.add': {
@@ -79,7 +91,10 @@ export const channels = {
     request: z.strictObject({ id: TokenId, format: z.enum(TOKEN_COPY_FORMATS) }),
     value: CopyDone,
   },
-  'tokens.pin': { request: z.strictObject({ id: TokenId, pinned: z.boolean() }), value: TokenView },
+  'tokens.pin': {
+    request: z.strictObject({ id: TokenId, pinned: z.boolean(), label: PinLabel.optional() }),
+    value: TokenView,
+  },
 
   'settings.get': { request: NoPayload, value: Preferences },
   'settings.set': { request: Preferences.partial(), value: Preferences },
@@ -88,6 +103,11 @@ export const channels = {
   'reminders.snooze': {
     request: z.strictObject({ keyId: KeyId, until: z.enum(['tomorrow', 'next-lead-time']) }),
     value: z.array(UpcomingExpiry),
+  },
+  /** `Export expiry dates…`: an .ics file with one event and alarm per expiring key. */
+  'reminders.exportCalendar': {
+    request: NoPayload,
+    value: z.strictObject({ savedTo: z.string().nullable(), events: z.number().int() }),
   },
 
   /** Links go through main, which opens only its allow-list; the popup never opens windows itself. */

@@ -27,6 +27,10 @@ export const KeyView = z.strictObject({
   /** The secret is only in memory: it is lost when Keytray quits. */
   unsaved: z.boolean(),
   pinned: z.boolean(),
+  /** The name the tray menu shows for a pinned key; null = first tag and id tail. */
+  pinLabel: z.string().nullable(),
+  /** When a planned disable (after a replacement) will happen. */
+  disableAt: IsoDate.nullable(),
 });
 export type KeyView = z.infer<typeof KeyView>;
 
@@ -74,6 +78,7 @@ export const TokenView = z.strictObject({
   email: z.string(),
   createdAt: IsoDate,
   pinned: z.boolean(),
+  pinLabel: z.string().nullable(),
 });
 export type TokenView = z.infer<typeof TokenView>;
 
@@ -123,3 +128,13 @@ export const KeyCreated = z.strictObject({
   message: z.string(),
 });
 export type KeyCreated = z.infer<typeof KeyCreated>;
+
+export const KeyReplaced = z.strictObject({
+  created: KeyCreated,
+  replacedId: KeyId,
+  /** Seconds until the clipboard (holding the new key) clears; null = never. */
+  clearsInSeconds: z.number().int().nullable(),
+  /** Only the owner can disable the old key through the API. */
+  canDisableOld: z.boolean(),
+});
+export type KeyReplaced = z.infer<typeof KeyReplaced>;

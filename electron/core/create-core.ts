@@ -8,6 +8,9 @@ import { createKeyService } from './keys/key-service.js';
 import { createPins } from './keys/pins.js';
 import type { Redactor } from './logging/redact.js';
 import type { Clock, Desktop, Fetch, Logger } from './ports.js';
+import { createDisableSchedule } from './keys/disable-schedule.js';
+import { expiryCalendar } from './reminders/calendar-export.js';
+import { createReminderService } from './reminders/reminder-service.js';
 import { createUpcoming } from './reminders/upcoming.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import type { DocumentStore } from './settings/json-store.js';
@@ -47,9 +50,32 @@ export function createCore(ports: CorePorts) {
     onCleared: () => events.emit('clipboard.cleared', {}),
   });
   const accounts = createAccountService(ports);
-  const keys = createKeyService({ ...ports, accounts, pins, clipboard, events });
+  const schedule = createDisableSchedule(ports.state);
+  const keys = createKeyService({ ...ports, accounts, pins, schedule, clipboard, events });
   const tokens = createTokenVault({ ...ports, pins, clipboard, events });
-  const reminders = createUpcoming({ state: ports.state, keyCache: ports.keyCache, clock: ports.clock });
+  const upcoming = createUpcoming({ state: ports.state, keyCache: ports.keyCache, clock: ports.clock });
+  const reminders = createReminderService({
+    ...ports,
+    schedule,
+    disable: async (keyId) => void (await keys.setEnabled(keyId, false)),
+  });
+  /** A sync brings new expiry dates: check reminders against them. */
+  const syncThenCheck = async () => {
+    const list = await keys.sync();
+    await reminders.check();
+    return list;
+  };
+
+  /** Every key still in use with an expiry date ahead: the calendar export. */
+  function upcomingKeysForCalendar() {
+    const now = ports.clock.now().getTime();
+    return ports.keyCache
+      .read()
+      .keys.filter(
+        (k): k is typeof k & { expiresAt: string } => k.status === 'active' && k.expiresAt !== null,
+      )
+      .filter((k) => Date.parse(k.expiresAt) > now);
+  }
 
   async function refreshTray() {
     const status = accounts.status();
@@ -72,13 +98,13 @@ export function createCore(ports: CorePorts) {
       'account.connect': async ({ apiKey }) => {
         keys.reset();
         const status = await accounts.connect(apiKey);
-        void keys.sync().catch(() => undefined);
+        void syncThenCheck().catch(() => undefined);
         return status;
       },
       'account.connectDemo': async () => {
         keys.reset();
         const status = await accounts.connectDemo();
-        await keys.sync();
+        await syncThenCheck();
         return status;
       },
       'account.status': () => accounts.status(),
@@ -89,7 +115,7 @@ export function createCore(ports: CorePorts) {
         return status;
       },
       'keys.list': () => keys.list(),
-      'keys.sync': () => keys.sync(),
+      'keys.sync': () => syncThenCheck(),
       'keys.create': (input) => keys.create(input),
       'keys.setEnabled': ({ id, enabled }) => keys.setEnabled(id, enabled),
       'keys.setTags': ({ id, tags }) => keys.setTags(id, tags),
@@ -97,17 +123,26 @@ export function createCore(ports: CorePorts) {
       'keys.copy': ({ id, format }) => keys.copy(id, format),
       'keys.addSecret': ({ id, value }) => keys.addSecret(id, value),
       'keys.reveal': ({ id }) => keys.reveal(id),
-      'keys.pin': ({ id, pinned }) => keys.pin(id, pinned),
+      'keys.pin': ({ id, pinned, label }) => keys.pin(id, pinned, label),
+      'keys.replace': ({ id }) => keys.replace(id),
+      'keys.scheduleDisable': ({ id, replacedBy, when }) => keys.scheduleDisable(id, replacedBy, when),
       'tokens.list': () => tokens.list(),
       'tokens.add': (input) => tokens.add(input),
       'tokens.rename': ({ id, name }) => tokens.rename(id, name),
       'tokens.remove': async ({ id }) => (await tokens.remove(id), {}),
       'tokens.copy': ({ id, format }) => tokens.copy(id, format),
-      'tokens.pin': ({ id, pinned }) => tokens.pin(id, pinned),
+      'tokens.pin': ({ id, pinned, label }) => tokens.pin(id, pinned, label),
       'settings.get': () => preferences.get(),
       'settings.set': (patch) => preferences.set(stripUndefined(patch)),
-      'reminders.upcoming': () => reminders.upcoming(),
-      'reminders.snooze': ({ keyId, until }) => reminders.snooze(keyId, until),
+      'reminders.upcoming': () => upcoming.upcoming(),
+      'reminders.snooze': ({ keyId, until }) => upcoming.snooze(keyId, until),
+      'reminders.exportCalendar': async () => {
+        const keysToExport = upcomingKeysForCalendar();
+        const lead = Math.max(0, ...preferences.get().reminderLeadDays.filter((d) => d <= 7));
+        const calendar = expiryCalendar(keysToExport, ports.clock.now(), lead);
+        const savedTo = await ports.desktop.saveTextFile('telnyx-key-expiry.ics', calendar);
+        return { savedTo, events: keysToExport.length };
+      },
       'app.openLink': ({ target }) => (ports.desktop.openExternal(LINKS[target]), {}),
       'popup.hide': () => (ports.desktop.hidePopup(), {}),
     },
@@ -128,7 +163,8 @@ export function createCore(ports: CorePorts) {
         logger.warn('global shortcut is held by another app', { globalShortcut });
       }
       await refreshTray();
-      if (status.connected) void keys.sync().catch(() => undefined);
+      if (status.connected) void syncThenCheck().catch(() => undefined);
+      await reminders.start();
       return status;
     },
     /** What a tray menu item does; the shells route their menu clicks here. */
@@ -150,10 +186,13 @@ export function createCore(ports: CorePorts) {
     },
     /** The clock jumped (resume from sleep, or the preview's test route): re-check what depends on time. */
     async clockMoved() {
-      await refreshTray();
+      await reminders.check();
+      // Expiry words ("in 7 days") and the tray count depend on the time: redraw both.
+      events.emit('keys.changed', {});
     },
     /** At quit: clear a clipboard that still holds what Keytray wrote. */
     async dispose() {
+      reminders.stop();
       await clipboard.clearNow();
     },
     /** For the preview's test routes and the demo. */

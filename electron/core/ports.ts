@@ -12,6 +12,8 @@ export interface Desktop {
   setTray(model: TrayModel): void;
   showPopup(options?: { filterKeyIds?: string[] }): void;
   hidePopup(): void;
+  /** Asks where to save a text file (a save dialog in Electron); the path saved to, or null if cancelled. */
+  saveTextFile(suggestedName: string, text: string): Promise<string | null>;
   /** Only ever called with a URL from the contract's `LINKS`. */
   openExternal(url: string): void;
 }

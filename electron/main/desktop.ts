@@ -1,4 +1,5 @@
-import { app, clipboard, ClipboardItem, globalShortcut, Notification, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { app, clipboard, ClipboardItem, dialog, globalShortcut, Notification, shell } from 'electron';
 import { LINKS } from '../common/contract.js';
 import type { Desktop, DesktopNotification, Logger } from '../core/ports.js';
 import type { PreferenceEffects } from '../core/settings/preferences.js';
@@ -38,6 +39,15 @@ export function createElectronDesktop(deps: {
     setTray: (model) => deps.tray()?.update(model),
     showPopup: (options) => deps.popup()?.open(options?.filterKeyIds),
     hidePopup: () => deps.popup()?.hide(),
+    async saveTextFile(name, text) {
+      const choice = await dialog.showSaveDialog({
+        defaultPath: name,
+        filters: [{ name: 'Calendar', extensions: ['ics'] }],
+      });
+      if (choice.canceled || !choice.filePath) return null;
+      await writeFile(choice.filePath, text);
+      return choice.filePath;
+    },
     openExternal(url) {
       if (!ALLOWED_LINKS.has(url)) {
         deps.logger.warn('refused to open a link that is not on the allow-list', { url });

@@ -30,7 +30,7 @@ const clock = createShiftedClock();
 const desktopEvents = createEventStream();
 // The popup-shown event goes through the core's events, so the renderer hears it like any other.
 let announceShown = () => {};
-const preview = createPreviewDesktop(desktopEvents, () => announceShown());
+const preview = createPreviewDesktop(desktopEvents, () => announceShown(), userDataDir);
 const { core } = composeNodeCore({
   userDataDir,
   env: { ...env, KEYTRAY_KEYCHAIN_SERVICE: env['KEYTRAY_KEYCHAIN_SERVICE'] || 'Keytray Preview' },

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Desktop, DesktopNotification } from '../core/ports.js';
 import type { PreferenceEffects } from '../core/settings/preferences.js';
 import type { TrayModel } from '../core/tray-model/tray-model.js';
@@ -7,7 +9,11 @@ import type { EventStream } from './event-stream.js';
  * The simulated desktop: a clipboard, a notification centre, a tray and a popup, all drawn by the desktop
  * page in the browser. Every change is pushed to that page over `desktopEvents`.
  */
-export function createPreviewDesktop(desktopEvents: EventStream, onPopupShown: () => void) {
+export function createPreviewDesktop(
+  desktopEvents: EventStream,
+  onPopupShown: () => void,
+  exportDir: string,
+) {
   const state = {
     clipboard: '',
     clipboardMarkedSecret: false,
@@ -16,6 +22,7 @@ export function createPreviewDesktop(desktopEvents: EventStream, onPopupShown: (
     popupVisible: false,
     popupFilter: null as string[] | null,
     opened: [] as string[],
+    saved: [] as string[],
     shortcut: '',
     launchAtLogin: false,
   };
@@ -44,6 +51,16 @@ export function createPreviewDesktop(desktopEvents: EventStream, onPopupShown: (
     },
     showPopup: (options) => setPopup(true, options?.filterKeyIds ?? null),
     hidePopup: () => setPopup(false),
+    async saveTextFile(name, text) {
+      // The preview has no save dialog: exports land in the user-data folder, and the page says where.
+      const folder = join(exportDir, 'exports');
+      await mkdir(folder, { recursive: true });
+      const path = join(folder, name);
+      await writeFile(path, text);
+      state.saved.push(path);
+      desktopEvents.send('opened', { url: path });
+      return path;
+    },
     openExternal(url) {
       state.opened.push(url);
       desktopEvents.send('opened', { url });

@@ -14,9 +14,17 @@ export type KeyActions = {
   addSecret(id: string): void;
   reveal(id: string): void;
   remove(id: string): void;
+  replace(id: string): void;
+  renamePin(id: string): void;
 };
 
 export type KeyPermissions = { toggle: boolean; editTags: boolean; remove: boolean };
+
+/** "in 23 h", "in 40 min": when a planned disable happens. */
+function describeDisable(at: string, now: Date): string {
+  const minutes = Math.max(0, Math.round((Date.parse(at) - now.getTime()) / 60_000));
+  return minutes >= 90 ? `in ${Math.round(minutes / 60)} h` : `in ${minutes} min`;
+}
 
 const STATUS_WORDS = { active: 'Active', inactive: 'Disabled', expired: 'Expired' } as const;
 
@@ -37,6 +45,8 @@ export const KeyRow = memo(function KeyRow(props: {
   const soon = key.status === 'active' && isExpiringSoon(key.expiresAt, props.now);
 
   const menu: MenuItem[] = [];
+  if (key.status !== 'inactive')
+    menu.push({ label: 'Replace key…', onSelect: () => actions.replace(key.id) });
   if (key.hasSecret) {
     menu.push({
       label: 'Copy as…',
@@ -50,6 +60,7 @@ export const KeyRow = memo(function KeyRow(props: {
   } else {
     menu.push({ label: 'Add secret…', onSelect: () => actions.addSecret(key.id) });
   }
+  if (key.pinned) menu.push({ label: 'Tray label…', onSelect: () => actions.renamePin(key.id) });
   if (permissions.remove) menu.push({ label: 'Delete…', onSelect: () => actions.remove(key.id) });
 
   return (
@@ -73,6 +84,9 @@ export const KeyRow = memo(function KeyRow(props: {
           </span>
           {key.userEmail && <span className="user">{key.userEmail}</span>}
           {key.unsaved && <span className="unsaved">not saved in keychain</span>}
+          {key.disableAt && (
+            <span className="expiry soon">disabled {describeDisable(key.disableAt, props.now)}</span>
+          )}
         </div>
         {key.tags.length > 0 && (
           <div className="key-line tags" aria-hidden="true">

@@ -11,6 +11,7 @@ import { Icon } from './icons.js';
 import { AddSecretDialog, DeleteKeyDialog, EditTagsDialog, RevealDialog } from './key-dialogs.js';
 import { KeyList, type KeyListHandle } from './key-list.js';
 import type { KeyActions, KeyPermissions } from './key-row.js';
+import { ReplaceKeyDialog, TrayLabelDialog } from './replace-key-dialog.js';
 import { SettingsDialog } from './settings-dialog.js';
 import { TokensView } from './tokens-view.js';
 import { PortalNotes, StatusBanners } from './notices.js';
@@ -19,7 +20,7 @@ type Connected = Extract<AccountStatus, { connected: true }>;
 type Open =
   | { kind: 'create' }
   | { kind: 'settings' }
-  | { kind: 'editTags' | 'addSecret' | 'reveal' | 'delete'; id: string }
+  | { kind: 'editTags' | 'addSecret' | 'reveal' | 'delete' | 'replace' | 'trayLabel'; id: string }
   | null;
 
 /** The main view: tabs, search, tag filters, banners, the key list or the tokens, and the dialogs. */
@@ -31,7 +32,9 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
   const [tab, setTab] = useState<'keys' | 'tokens'>('keys');
   const [query, setQuery] = useState('');
   const [pressedTags, setPressedTags] = useState<string[]>([]);
-  const [onlyIds, setOnlyIds] = useState<{ ids: Set<string>; why: string } | null>(null);
+  const [onlyIds, setOnlyIds] = useState<{ ids: Set<string>; why: string; fromReminder?: boolean } | null>(
+    null,
+  );
   const [open, setOpen] = useState<Open>(null);
   const [syncing, setSyncing] = useState(false);
   const search = useRef<HTMLInputElement>(null);
@@ -84,6 +87,8 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
       addSecret: (id: string) => setOpen({ kind: 'addSecret', id }),
       reveal: (id: string) => setOpen({ kind: 'reveal', id }),
       remove: (id: string) => setOpen({ kind: 'delete', id }),
+      replace: (id: string) => setOpen({ kind: 'replace', id }),
+      renamePin: (id: string) => setOpen({ kind: 'trayLabel', id }),
     }),
     [announce, fail, preferences?.hideAfterCopy],
   );
@@ -257,6 +262,18 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
               setOnlyIds({ ids: new Set(expiring.map((k) => k.id)), why: 'keys that expire soon' })
             }
             onClearOnly={() => setOnlyIds(null)}
+            onSnooze={async (until) => {
+              for (const keyId of onlyIds?.ids ?? []) {
+                const result = await keytray.reminders.snooze({ keyId, until });
+                if (!result.ok) return fail(result.error);
+              }
+              announce(
+                until === 'tomorrow'
+                  ? 'Reminder snoozed until tomorrow'
+                  : 'Reminder snoozed until the next reminder',
+              );
+              setOnlyIds(null);
+            }}
           />
           <PortalNotes capabilities={capabilities} mode={props.status.mode} />
           {list === null ? (
@@ -293,11 +310,25 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
       {open?.kind === 'addSecret' && <AddSecretDialog id={open.id} onClose={closeDialog} />}
       {open?.kind === 'reveal' && <RevealDialog id={open.id} onClose={() => setOpen(null)} />}
       {open?.kind === 'delete' && <DeleteKeyDialog id={open.id} onClose={closeDialog} />}
+      {open?.kind === 'replace' && <ReplaceKeyDialog id={open.id} onClose={closeDialog} />}
+      {open?.kind === 'trayLabel' && (
+        <TrayLabelDialog
+          id={open.id}
+          label={keys.find((k) => k.id === open.id)?.pinLabel ?? null}
+          onClose={closeDialog}
+        />
+      )}
       {open?.kind === 'settings' && preferences && (
         <SettingsDialog
           preferences={preferences}
           update={update}
           onClose={() => setOpen(null)}
+          onExport={async () => {
+            const result = await keytray.reminders.exportCalendar();
+            if (!result.ok) return fail(result.error);
+            if (result.value.savedTo)
+              announce(`Saved ${result.value.events} expiry dates to ${result.value.savedTo}`);
+          }}
           onDisconnect={async () => {
             const result = await keytray.account.disconnect();
             if (result.ok) props.onStatus(result.value);

@@ -10,9 +10,10 @@ const openPortal = (event: React.MouseEvent) => {
 export function StatusBanners(props: {
   list: KeyList | null;
   expiring: KeyView[];
-  onlyIds: { ids: Set<string>; why: string } | null;
+  onlyIds: { ids: Set<string>; why: string; fromReminder?: boolean } | null;
   onShowExpiring: () => void;
   onClearOnly: () => void;
+  onSnooze: (until: 'tomorrow' | 'next-lead-time') => void;
 }) {
   const synced = props.list?.syncedAt ? new Date(props.list.syncedAt).toLocaleString() : null;
   return (
@@ -26,9 +27,25 @@ export function StatusBanners(props: {
       {props.onlyIds ? (
         <div role="status" className="banner filter">
           Showing {props.onlyIds.why}.
-          <button type="button" className="text-button" onClick={props.onClearOnly}>
-            Show all keys
-          </button>
+          <span>
+            {props.onlyIds.fromReminder && (
+              <>
+                <button type="button" className="text-button" onClick={() => props.onSnooze('tomorrow')}>
+                  Snooze for a day
+                </button>
+                <button
+                  type="button"
+                  className="text-button"
+                  onClick={() => props.onSnooze('next-lead-time')}
+                >
+                  Until the next reminder
+                </button>
+              </>
+            )}
+            <button type="button" className="text-button" onClick={props.onClearOnly}>
+              Show all keys
+            </button>
+          </span>
         </div>
       ) : (
         props.expiring.length > 0 && (

@@ -27,6 +27,7 @@ export function SettingsDialog(props: {
   preferences: Preferences;
   update: (patch: Partial<Preferences>) => Promise<Result<Preferences>>;
   onDisconnect: () => void;
+  onExport: () => void;
   onClose: () => void;
 }) {
   const { preferences: p } = props;
@@ -74,6 +75,14 @@ export function SettingsDialog(props: {
             </label>
           ))}
         </fieldset>
+        <div>
+          <button type="button" onClick={props.onExport}>
+            Export expiry dates…
+          </button>
+          <p className="hint">
+            A calendar file with each key's expiry date and an alarm, for your calendar app.
+          </p>
+        </div>
         <label>
           Global shortcut
           <input

@@ -12,7 +12,10 @@ function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Prom
   }, [load]);
   useEffect(() => {
     void refresh();
-    return keytray.on('keys.changed', () => void refresh());
+    // Fresh when main says something changed, and each time the popup opens (expiry words age).
+    const offChanged = keytray.on('keys.changed', () => void refresh());
+    const offShown = keytray.on('popup.shown', () => void refresh());
+    return () => (offChanged(), offShown());
   }, [refresh]);
   return [value, refresh];
 }

@@ -5,7 +5,8 @@ describe('packaging (electron-builder --dir over a stand-in Electron)', () => {
   it('app.asar holds exactly the allow-listed files, the keychain binary sits unpacked, the fuses are set', async () => {
     const { asarFiles, unpacked, fuses } = await checkPackaging();
     const app = asarFiles.filter((f) => !f.startsWith('node_modules/'));
-    expect(app.map((f) => f.replace(/index-[\w-]+\.(js|css)$/, 'index-«hash».$1'))).toEqual([
+    // Vite's content hashes change the order: name them, then sort.
+    expect(app.map((f) => f.replace(/index-[\w-]+\.(js|css)$/, 'index-«hash».$1')).sort()).toEqual([
       'out/main/index.js',
       'out/preload/index.cjs',
       'out/renderer/assets/index-«hash».css',

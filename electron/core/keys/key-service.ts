@@ -1,7 +1,7 @@
 import type { KeyCopyFormat } from '../../common/contract.js';
 import { parseKeyValue, shortKeyId } from '../../common/key-id.js';
 import { checkTags } from '../../common/tags.js';
-import type { CopyDone, KeyCreated, KeyList, KeyView } from '../../common/models.js';
+import type { CopyDone, KeyCreated, KeyList, KeyReplaced, KeyView } from '../../common/models.js';
 import type { AccountService } from '../accounts/account-service.js';
 import type { SecureClipboard } from '../clipboard/secure-clipboard.js';
 import { AppError } from '../errors.js';
@@ -15,12 +15,18 @@ import type { KeyRecord } from '../telnyx/unverified.js';
 import { captureCreatedSecret } from './capture-created-secret.js';
 import { formatKey } from './copy-formats.js';
 import { notSupported, ownerOnly } from './key-messages.js';
+import type { DisableSchedule } from './disable-schedule.js';
 import type { Pins } from './pins.js';
+
+const DAY_MS = 86_400_000;
+/** A replacement for a key whose creation date Telnyx did not give: the longest preset. */
+const DEFAULT_REPLACEMENT_DAYS = 90;
 
 export type KeyServiceDeps = {
   accounts: AccountService;
   keyCache: DocumentStore<KeyCache>;
   pins: Pins;
+  schedule: DisableSchedule;
   clipboard: SecureClipboard;
   events: Events;
   clock: Clock;
@@ -62,6 +68,8 @@ export function createKeyService(deps: KeyServiceDeps) {
       hasSecret: ids.has(record.id) || unsaved.has(record.id),
       unsaved: unsaved.has(record.id),
       pinned: deps.pins.has('key', record.id),
+      pinLabel: deps.pins.label('key', record.id),
+      disableAt: deps.schedule.at(record.id),
     };
   }
 
@@ -145,7 +153,39 @@ export function createKeyService(deps: KeyServiceDeps) {
     }
   }
 
-  return {
+  async function create(input: { tags: string[]; expiresAt: string | null }): Promise<KeyCreated> {
+    const tags = checkTags(input.tags);
+    if (!tags.ok) throw new AppError('invalid-input', tags.message);
+    if (input.expiresAt !== null && Date.parse(input.expiresAt) <= deps.clock.now().getTime()) {
+      throw new AppError('invalid-input', 'Pick an expiry date in the future.');
+    }
+    const session = deps.accounts.session();
+    const knownIds = new Set(deps.keyCache.read().keys.map((k) => k.id));
+    const created = await session.client.createKey(
+      { tags: tags.tags, expiresAt: input.expiresAt },
+      fetchKeys,
+      knownIds,
+    );
+    deps.redactor.remember(created.secret);
+    const captured = await captureCreatedSecret({
+      id: created.record.id,
+      secret: created.secret,
+      store: session.keySecrets,
+      unsaved,
+      logger: deps.logger,
+    });
+    if (captured.saved) (await heldIds()).add(created.record.id);
+    const cache = deps.keyCache.read();
+    deps.keyCache.write({
+      ...cache,
+      keys: [created.record, ...cache.keys.filter((k) => k.id !== created.record.id)],
+    });
+    deps.logger.info('key created', { id: created.record.id, saved: captured.saved });
+    changed();
+    return { key: await view(created.record.id), ...captured };
+  }
+
+  const service = {
     list,
     secretOf,
 
@@ -168,36 +208,55 @@ export function createKeyService(deps: KeyServiceDeps) {
       return list();
     },
 
-    async create(input: { tags: string[]; expiresAt: string | null }): Promise<KeyCreated> {
-      const tags = checkTags(input.tags);
-      if (!tags.ok) throw new AppError('invalid-input', tags.message);
-      if (input.expiresAt !== null && Date.parse(input.expiresAt) <= deps.clock.now().getTime()) {
-        throw new AppError('invalid-input', 'Pick an expiry date in the future.');
+    create,
+
+    /**
+     * Rotation with overlap: a new key with the old one's tags and expiry length (from now), saved and put
+     * on the clipboard. The old key keeps working until the person disables it (now, in 24 h, or later).
+     */
+    async replace(id: string): Promise<KeyReplaced> {
+      const old = findCached(id);
+      const now = deps.clock.now().getTime();
+      let expiresAt: string | null = null;
+      if (old.expiresAt !== null) {
+        const created = old.createdAt ? Date.parse(old.createdAt) : NaN;
+        const length = Number.isNaN(created)
+          ? DEFAULT_REPLACEMENT_DAYS * DAY_MS
+          : Math.max(DAY_MS, Date.parse(old.expiresAt) - created);
+        expiresAt = new Date(now + length).toISOString();
       }
-      const session = deps.accounts.session();
-      const knownIds = new Set(deps.keyCache.read().keys.map((k) => k.id));
-      const created = await session.client.createKey(
-        { tags: tags.tags, expiresAt: input.expiresAt },
-        fetchKeys,
-        knownIds,
-      );
-      deps.redactor.remember(created.secret);
-      const captured = await captureCreatedSecret({
-        id: created.record.id,
-        secret: created.secret,
-        store: session.keySecrets,
-        unsaved,
-        logger: deps.logger,
-      });
-      if (captured.saved) (await heldIds()).add(created.record.id);
-      const cache = deps.keyCache.read();
-      deps.keyCache.write({
-        ...cache,
-        keys: [created.record, ...cache.keys.filter((k) => k.id !== created.record.id)],
-      });
-      deps.logger.info('key created', { id: created.record.id, saved: captured.saved });
+      const created = await create({ tags: old.tags, expiresAt });
+      const secret = await secretOf(created.key.id);
+      const clearsInSeconds = await deps.clipboard.copy(formatKey(secret, 'raw'));
+      deps.events.emit('copied', { label: created.key.id, clearsInSeconds });
+      return {
+        created,
+        replacedId: id,
+        clearsInSeconds,
+        canDisableOld: deps.accounts.session().capabilities.isOwner,
+      };
+    },
+
+    /** After a replacement: disable the old key now, in 24 hours (kept even across restarts), or not yet. */
+    async scheduleDisable(
+      id: string,
+      replacedBy: string,
+      when: 'now' | 'in-24-hours' | 'later',
+    ): Promise<KeyView> {
+      findCached(id);
+      if (when === 'later') deps.schedule.cancel(id);
+      else if (when === 'now') await service.setEnabled(id, false);
+      else {
+        if (!deps.accounts.session().capabilities.isOwner) throw ownerOnly('disable');
+        refuseOwnKey(id, 'disable');
+        deps.schedule.plan({
+          keyId: id,
+          replacedBy,
+          at: new Date(deps.clock.now().getTime() + DAY_MS).toISOString(),
+        });
+      }
       changed();
-      return { key: await view(created.record.id), ...captured };
+      return view(id);
     },
 
     async setEnabled(id: string, enabled: boolean): Promise<KeyView> {
@@ -207,6 +266,8 @@ export function createKeyService(deps: KeyServiceDeps) {
       if (!enabled) refuseOwnKey(id, 'disable');
       try {
         replaceCached(await session.client.setEnabled(id, enabled));
+        // Turning the key back on (or off by hand) overrides a planned disable.
+        deps.schedule.cancel(id);
       } catch (error) {
         if (error instanceof AppError && error.code === 'rejected') {
           throw new AppError(
@@ -266,6 +327,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       (await heldIds()).delete(id);
       unsaved.delete(id);
       deps.pins.remove('key', id);
+      deps.schedule.cancel(id);
       const cache = deps.keyCache.read();
       deps.keyCache.write({ ...cache, keys: cache.keys.filter((k) => k.id !== id) });
       deps.logger.info('key deleted', { id });
@@ -308,9 +370,9 @@ export function createKeyService(deps: KeyServiceDeps) {
       return { secret };
     },
 
-    async pin(id: string, pinned: boolean): Promise<KeyView> {
+    async pin(id: string, pinned: boolean, label?: string | null): Promise<KeyView> {
       await view(id);
-      if (pinned) deps.pins.add('key', id);
+      if (pinned) deps.pins.add('key', id, label);
       else deps.pins.remove('key', id);
       changed();
       return view(id);
@@ -323,6 +385,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       offline = false;
     },
   };
+  return service;
 }
 
 export type KeyService = ReturnType<typeof createKeyService>;

@@ -50,12 +50,18 @@ export const ReminderLog = z.strictObject({
 });
 export type ReminderLog = z.infer<typeof ReminderLog>;
 
+/** A disable planned when a key was replaced: carried out by the core, even after a restart. */
+export const ScheduledDisable = z.strictObject({ keyId: KeyId, at: IsoDate, replacedBy: KeyId });
+export type ScheduledDisable = z.infer<typeof ScheduledDisable>;
+
+/** Fields added after the first release carry defaults, so an older file still reads. */
 export const StoredState = z.strictObject({
   preferences: Preferences,
   account: StoredAccount.nullable(),
   pins: z.array(Pin).max(9),
   tokens: z.array(StoredToken),
   reminders: ReminderLog,
+  scheduledDisables: z.array(ScheduledDisable).default([]),
 });
 export type StoredState = z.infer<typeof StoredState>;
 
@@ -65,6 +71,7 @@ export const DEFAULT_STATE: StoredState = {
   pins: [],
   tokens: [],
   reminders: { sent: {}, snoozedUntil: {}, lastCheckAt: null },
+  scheduledDisables: [],
 };
 
 export const CachedKey = z.strictObject({

@@ -29,7 +29,11 @@ export function createTokenVault(deps: {
   logger: Logger;
   redactor: Redactor;
 }) {
-  const toView = (token: StoredToken): TokenView => ({ ...token, pinned: deps.pins.has('token', token.id) });
+  const toView = (token: StoredToken): TokenView => ({
+    ...token,
+    pinned: deps.pins.has('token', token.id),
+    pinLabel: deps.pins.label('token', token.id),
+  });
   const find = (id: string): StoredToken => {
     const token = deps.state.read().tokens.find((t) => t.id === id);
     if (!token) throw new AppError('not-found', 'Keytray does not have that token any more.');
@@ -106,9 +110,9 @@ export function createTokenVault(deps: {
       return done;
     },
 
-    pin(id: string, pinned: boolean): TokenView {
+    pin(id: string, pinned: boolean, label?: string | null): TokenView {
       find(id);
-      if (pinned) deps.pins.add('token', id);
+      if (pinned) deps.pins.add('token', id, label);
       else deps.pins.remove('token', id);
       changed();
       return toView(find(id));

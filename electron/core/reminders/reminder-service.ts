@@ -1,0 +1,132 @@
+import { AppError } from '../errors.js';
+import type { DisableSchedule } from '../keys/disable-schedule.js';
+import type { Clock, Desktop, Logger, TimerHandle } from '../ports.js';
+import type { DocumentStore } from '../settings/json-store.js';
+import type { KeyCache, StoredState } from '../settings/stored-state.js';
+import { dueReminder, EXPIRED_MARK, reminderKey } from './lead-times.js';
+import { keyName, reminderNotification, type RemindedKey } from './reminder-text.js';
+
+const HOUR_MS = 3_600_000;
+/** A key that expired longer ago than this is old news: recorded, not announced. */
+const EXPIRED_NEWS_MS = 7 * 24 * HOUR_MS;
+
+/**
+ * Expiry reminders and planned disables. `check()` runs at start, hourly, after a sync and when the clock
+ * jumps (resume from sleep, the preview's test route). The log of what was announced lives in settings, so
+ * nothing repeats across restarts; a late check announces only the most urgent lead time it missed.
+ */
+export function createReminderService(deps: {
+  state: DocumentStore<StoredState>;
+  keyCache: DocumentStore<KeyCache>;
+  clock: Clock;
+  desktop: Desktop;
+  logger: Logger;
+  schedule: DisableSchedule;
+  disable: (keyId: string) => Promise<void>;
+}) {
+  let timer: TimerHandle | null = null;
+  let running: Promise<void> | null = null;
+
+  function remind(now: Date) {
+    const { preferences, reminders } = deps.state.read();
+    if (preferences.reminderLeadDays.length === 0) return;
+    const sent = { ...reminders.sent };
+    const due: RemindedKey[] = [];
+    for (const key of deps.keyCache.read().keys) {
+      if (key.status === 'inactive' || key.expiresAt === null) continue;
+      const snoozed = reminders.snoozedUntil[key.id];
+      if (snoozed && Date.parse(snoozed) > now.getTime()) continue;
+      const logKey = reminderKey(key.id, key.expiresAt);
+      const reminder = dueReminder({
+        expiresAt: key.expiresAt,
+        now,
+        leadDays: preferences.reminderLeadDays,
+        sent: sent[logKey] ?? [],
+      });
+      if (!reminder) continue;
+      sent[logKey] = [...new Set([...(sent[logKey] ?? []), ...reminder.reached])];
+      const expired = reminder.lead === EXPIRED_MARK;
+      if (expired && now.getTime() - Date.parse(key.expiresAt) > EXPIRED_NEWS_MS) continue;
+      due.push({
+        id: key.id,
+        tags: key.tags,
+        expiresAt: key.expiresAt,
+        daysLeft: reminder.daysLeft,
+        expired,
+      });
+    }
+    // Forget keys that are gone, but only against a list that was really synced.
+    const cache = deps.keyCache.read();
+    if (cache.syncedAt) {
+      const live = new Set(cache.keys.map((k) => (k.expiresAt ? reminderKey(k.id, k.expiresAt) : '')));
+      for (const logKey of Object.keys(sent)) if (!live.has(logKey)) delete sent[logKey];
+    }
+    deps.state.write({
+      ...deps.state.read(),
+      reminders: { ...reminders, sent, lastCheckAt: now.toISOString() },
+    });
+    if (due.length === 0) return;
+    deps.desktop.notify({ ...reminderNotification(due), keyIds: due.map((k) => k.id) });
+    deps.logger.info('expiry reminder shown', { keys: due.length });
+  }
+
+  async function carryOutPlannedDisables(now: Date) {
+    for (const plan of deps.schedule.due(now)) {
+      const key = deps.keyCache.read().keys.find((k) => k.id === plan.keyId);
+      try {
+        if (key && key.status === 'active') await deps.disable(plan.keyId);
+        deps.schedule.cancel(plan.keyId);
+        if (key && key.status === 'active') {
+          deps.desktop.notify({
+            title: 'Old Telnyx key disabled, as planned',
+            body: `${keyName(key)} is now disabled. Its replacement ${plan.replacedBy} stays in use.`,
+            keyIds: [plan.keyId],
+          });
+        }
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not-found') deps.schedule.cancel(plan.keyId);
+        else
+          deps.logger.warn('planned disable failed; will retry at the next check', {
+            keyId: plan.keyId,
+            error,
+          });
+      }
+    }
+  }
+
+  async function check() {
+    // One check at a time: a sync and the hourly timer may arrive together.
+    running ??= (async () => {
+      const now = deps.clock.now();
+      try {
+        remind(now);
+        await carryOutPlannedDisables(now);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  }
+
+  function arm() {
+    if (timer) deps.clock.clearTimeout(timer);
+    timer = deps.clock.setTimeout(() => {
+      void check().finally(arm);
+    }, HOUR_MS);
+  }
+
+  return {
+    check,
+    /** Checks now and then every hour. */
+    start() {
+      arm();
+      return check();
+    },
+    stop() {
+      if (timer) deps.clock.clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+export type ReminderService = ReturnType<typeof createReminderService>;

@@ -1,0 +1,181 @@
+import { useState } from 'react';
+import type { KeyReplaced } from '../../electron/common/models.js';
+import { keytray } from '../bridge.js';
+import { Dialog } from './dialog.js';
+
+type When = 'now' | 'in-24-hours' | 'later';
+const CHOICES: { value: When; label: string; hint: string }[] = [
+  { value: 'in-24-hours', label: 'In 24 hours', hint: 'time to move everything to the new key' },
+  { value: 'now', label: 'Now', hint: 'anything still using it stops working at once' },
+  { value: 'later', label: 'Later', hint: 'keep it on; disable it yourself when ready' },
+];
+
+/**
+ * Rotation with overlap, in two steps: make the replacement (same tags, same expiry length; saved and
+ * copied), then decide when the old key stops working. Non-owners are told where to do the second step.
+ */
+export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string) => void }) {
+  const [replaced, setReplaced] = useState<KeyReplaced | null>(null);
+  const [when, setWhen] = useState<When>('in-24-hours');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const create = async () => {
+    setBusy(true);
+    setProblem(null);
+    const result = await keytray.keys.replace({ id: props.id });
+    setBusy(false);
+    if (result.ok) setReplaced(result.value);
+    else setProblem(result.error.message);
+  };
+
+  const finish = async () => {
+    if (!replaced || !replaced.canDisableOld)
+      return props.onClose(replaced ? `Replaced ${props.id}` : undefined);
+    setBusy(true);
+    const result = await keytray.keys.scheduleDisable({
+      id: props.id,
+      replacedBy: replaced.created.key.id,
+      when,
+    });
+    setBusy(false);
+    if (!result.ok) return setProblem(result.error.message);
+    props.onClose(
+      when === 'now'
+        ? `Replaced and disabled ${props.id}`
+        : when === 'later'
+          ? `Replaced ${props.id}; it stays on`
+          : `Replaced ${props.id}; it will be disabled in 24 hours`,
+    );
+  };
+
+  return (
+    <Dialog title={`Replace ${props.id}`} onClose={() => props.onClose()}>
+      <div className="stack">
+        {!replaced ? (
+          <>
+            <p>
+              Keytray creates a new key with the same tags and the same expiry length, saves it in your
+              keychain and copies it. The old key keeps working until you choose.
+            </p>
+            {problem && (
+              <p role="alert" className="error">
+                {problem}
+              </p>
+            )}
+            <div className="buttons">
+              <button type="button" onClick={() => props.onClose()}>
+                Cancel
+              </button>
+              <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
+                {busy ? 'Creating…' : 'Create replacement'}
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <p>
+              New key <code className="key-id">{replaced.created.key.id}</code> is on your clipboard
+              {replaced.clearsInSeconds ? ` for ${replaced.clearsInSeconds} s` : ''}. Put it wherever the old
+              one is used.
+            </p>
+            {replaced.created.saved ? (
+              <p className="hint">{replaced.created.message}</p>
+            ) : (
+              <p role="alert" className="error">
+                {replaced.created.message}
+              </p>
+            )}
+            {replaced.canDisableOld ? (
+              <div role="radiogroup" aria-label="Disable the old key" className="radios column">
+                <span className="label" aria-hidden="true">
+                  Disable the old key
+                </span>
+                {CHOICES.map((choice) => (
+                  <label key={choice.value} className="radio">
+                    <input
+                      type="radio"
+                      name="disable-old"
+                      checked={when === choice.value}
+                      onChange={() => setWhen(choice.value)}
+                    />
+                    {choice.label}
+                    <span className="hint"> — {choice.hint}</span>
+                  </label>
+                ))}
+              </div>
+            ) : (
+              <p className="note">
+                Only the organization owner can disable keys through the API: disable the old key in the
+                Telnyx portal once nothing uses it.
+              </p>
+            )}
+            {problem && (
+              <p role="alert" className="error">
+                {problem}
+              </p>
+            )}
+            <div className="buttons">
+              <button type="button" className="primary" disabled={busy} onClick={() => void finish()}>
+                Done
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+/** The name a pinned key shows in the tray menu. */
+export function TrayLabelDialog(props: {
+  id: string;
+  label: string | null;
+  onClose: (message?: string) => void;
+}) {
+  const [label, setLabel] = useState(props.label ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = async () => {
+    const result = await keytray.keys.pin({ id: props.id, pinned: true, label: label.trim() || null });
+    if (result.ok) props.onClose(`The tray menu now shows Copy ${label.trim() || 'with the default name'}`);
+    else setProblem(result.error.message);
+  };
+  return (
+    <Dialog title={`Tray label ${props.id}`} onClose={() => props.onClose()}>
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label>
+          Label
+          <input
+            type="text"
+            value={label}
+            maxLength={40}
+            placeholder="First tag and the end of the id"
+            onChange={(e) => setLabel(e.target.value)}
+          />
+        </label>
+        <p className="hint">
+          The tray menu shows “Copy {label.trim() || '…'}”. Leave it empty for the default.
+        </p>
+        {problem && (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        )}
+        <div className="buttons">
+          <button type="button" onClick={() => props.onClose()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save label
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
