@@ -114,6 +114,7 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
       setOnlyIds({
         ids: new Set(keyIds),
         why: keyIds.length === 1 ? 'the key from the reminder' : `${keyIds.length} keys from the reminder`,
+        fromReminder: true,
       });
     });
     const offShown = keytray.on('popup.shown', ({ view }) => {

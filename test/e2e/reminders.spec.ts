@@ -118,3 +118,24 @@ test('a pinned key is copied from the tray menu', async ({ desktop, popup, simul
   await menu.getByRole('menuitem', { name: 'Copy Owner key' }).click();
   await expect.poll(() => preview.clipboard()).toBe(simulator.ownerKey);
 });
+
+test('a reminder can be snoozed from the popup it opens', async ({ desktop, popup, simulator, preview }) => {
+  const key = oneExpiringKey(simulator, 7);
+  await connectWith(desktop, popup, simulator.ownerKey);
+  await expect.poll(async () => (await preview.notifications()).length).toBe(1);
+  await desktop
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('button', { name: /Telnyx key expires in 7 days/ })
+    .click();
+  await popup.getByRole('button', { name: 'Until the next reminder' }).click();
+  await expect(popup.locator('[role="status"][aria-live="polite"]')).toHaveText(
+    'Reminder snoozed until the next reminder',
+  );
+  // The next lead time (1 day before) is 6 days away: five days on, still quiet.
+  await preview.moveClock({ advanceMs: 5 * DAY });
+  expect(await preview.notifications()).toHaveLength(1);
+  await preview.moveClock({ advanceMs: DAY });
+  await expect
+    .poll(async () => (await preview.notifications()).map((n) => n.keyIds))
+    .toEqual([[key.id], [key.id]]);
+});

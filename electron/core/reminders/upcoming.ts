@@ -50,8 +50,12 @@ export function createUpcoming(deps: {
         const next = state.preferences.reminderLeadDays
           .filter((d) => d < item.daysLeft)
           .sort((a, b) => b - a)[0];
+        // A lead time of N days is reached at the start of the calendar day N days before the expiry day.
+        const expiry = new Date(item.expiresAt);
         untilMs =
-          next === undefined ? Date.parse(item.expiresAt) : Date.parse(item.expiresAt) - next * DAY_MS;
+          next === undefined
+            ? expiry.getTime()
+            : new Date(expiry.getFullYear(), expiry.getMonth(), expiry.getDate() - next).getTime();
       }
       const snoozedUntil = {
         ...state.reminders.snoozedUntil,
