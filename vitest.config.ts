@@ -7,7 +7,7 @@ export default defineConfig({
     alias: { electron: fileURLToPath(new URL('./test/fixtures/fake-electron.ts', import.meta.url)) },
   },
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
