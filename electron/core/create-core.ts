@@ -32,6 +32,8 @@ export type CorePorts = {
   env: NodeJS.ProcessEnv;
   /** Tests record retry waits here instead of sleeping. */
   sleep?: (ms: number) => Promise<void>;
+  /** Per-request timeout of Telnyx calls (default 20 s). */
+  timeoutMs?: number;
 };
 
 /**

@@ -24,19 +24,31 @@ const wrongValue = fc.oneof(
 /** A payload that cannot be valid for `channel`: a mutation of its valid payload, or a wrong shape. */
 function invalidPayload(channel: Channel): fc.Arbitrary<unknown> {
   const valid = VALID_PAYLOADS[channel] as Record<string, unknown> | undefined;
-  const wrongShape = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.array(fc.anything(), { maxLength: 3 }), fc.constant(null));
+  const wrongShape = fc.oneof(
+    fc.integer(),
+    fc.string(),
+    fc.boolean(),
+    fc.array(fc.anything(), { maxLength: 3 }),
+    fc.constant(null),
+  );
   if (valid === undefined) {
-    return fc.oneof(wrongShape, fc.dictionary(fc.string({ minLength: 1 }), fc.anything(), { minKeys: 1, maxKeys: 5 }));
+    return fc.oneof(
+      wrongShape,
+      fc.dictionary(fc.string({ minLength: 1 }), fc.anything(), { minKeys: 1, maxKeys: 5 }),
+    );
   }
   const fields = Object.keys(valid);
   const extraKey = fc
-    .tuple(fc.oneof(fc.constantFrom(...POLLUTION_KEYS), fc.string({ minLength: 1, maxLength: 50 })), fc.anything())
+    .tuple(
+      fc.oneof(fc.constantFrom(...POLLUTION_KEYS), fc.string({ minLength: 1, maxLength: 50 })),
+      fc.anything(),
+    )
     .filter(([key]) => !fields.includes(key))
     // Through JSON, as a payload crosses IPC: `__proto__` arrives as an own key, not a prototype.
     .map(([key, value]) => JSON.parse(JSON.stringify({ ...valid, [key]: value ?? 1 })) as unknown);
-  const pollutedClone = fc.constantFrom(...POLLUTION_KEYS.slice(0, 3)).map(
-    (key) => JSON.parse(`{"${key}": {"polluted": true}, ${JSON.stringify(valid).slice(1)}`) as unknown,
-  );
+  const pollutedClone = fc
+    .constantFrom(...POLLUTION_KEYS.slice(0, 3))
+    .map((key) => JSON.parse(`{"${key}": {"polluted": true}, ${JSON.stringify(valid).slice(1)}`) as unknown);
   const wrongField = fc
     .tuple(fc.constantFrom(...fields), wrongValue)
     .filter(([field, value]) => typeof value !== typeof valid[field] || typeof value === 'string')
@@ -46,22 +58,31 @@ function invalidPayload(channel: Channel): fc.Arbitrary<unknown> {
 
 describe('fuzzing every IPC validator', () => {
   const reached: string[] = [];
-  const handlers = Object.fromEntries(CHANNELS.map((c) => [c, () => (reached.push(c), {})])) as unknown as Handlers;
-  const table = createHandlerTable(handlers, createLogger({ redactor: new Redactor(), sink: () => undefined }));
+  const handlers = Object.fromEntries(
+    CHANNELS.map((c) => [c, () => (reached.push(c), {})]),
+  ) as unknown as Handlers;
+  const table = createHandlerTable(
+    handlers,
+    createLogger({ redactor: new Redactor(), sink: () => undefined }),
+  );
 
-  it.each(CHANNELS)(`%s: ${RUNS.toLocaleString('en')} malformed payloads are refused as invalid-input, never thrown, never reaching the service`, async (channel) => {
-    await fc.assert(
-      fc.asyncProperty(invalidPayload(channel), async (payload) => {
-        const result = await table[channel](payload);
-        // A mutation that happens to stay valid (an over-long string in a field with no length limit) is
-        // not a finding; everything else must be refused.
-        if (result.ok) return reached.pop() === channel && !isStrictlyInvalid(channel, payload);
-        return result.error.code === 'invalid-input';
-      }),
-      { numRuns: RUNS },
-    );
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-  }, 120_000);
+  it.each(CHANNELS)(
+    `%s: ${RUNS.toLocaleString('en')} malformed payloads are refused as invalid-input, never thrown, never reaching the service`,
+    async (channel) => {
+      await fc.assert(
+        fc.asyncProperty(invalidPayload(channel), async (payload) => {
+          const result = await table[channel](payload);
+          // A mutation that happens to stay valid (an over-long string in a field with no length limit) is
+          // not a finding; everything else must be refused.
+          if (result.ok) return reached.pop() === channel && !isStrictlyInvalid(channel, payload);
+          return result.error.code === 'invalid-input';
+        }),
+        { numRuns: RUNS },
+      );
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    },
+    120_000,
+  );
 });
 
 /** Independent of zod: the structural reasons a payload must be refused. */

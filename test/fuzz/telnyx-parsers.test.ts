@@ -14,12 +14,21 @@ const RUNS = 1_000;
 const body = fc.oneof(
   fc.anything().map((value) => JSON.stringify(value) ?? ''),
   fc.record({ data: fc.anything(), meta: fc.anything() }).map((v) => JSON.stringify(v)),
-  fc.record({ data: fc.array(fc.dictionary(fc.constantFrom('id', 'status', 'tags', 'expires_at', 'created_at'), fc.anything())), meta: fc.record({ page_number: fc.integer(), total_pages: fc.integer({ min: -5, max: 5 }) }) }).map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      data: fc.array(
+        fc.dictionary(fc.constantFrom('id', 'status', 'tags', 'expires_at', 'created_at'), fc.anything()),
+      ),
+      meta: fc.record({ page_number: fc.integer(), total_pages: fc.integer({ min: -5, max: 5 }) }),
+    })
+    .map((v) => JSON.stringify(v)),
   fc.record({ errors: fc.anything() }).map((v) => JSON.stringify(v)),
   fc.string().map((s) => `{"data": ${s}`),
   fc.constant('<html><body>502 Bad Gateway</body></html>'),
   // Huge and cut off mid-array: built, not generated character by character (that would take minutes).
-  fc.nat(5_000).map((n) => `{"data":[${'{"id":"KEY0190AB12CD34EF56AB78CD90EF12AB34","tags":["x"]},'.repeat(5_000 + n)}`),
+  fc
+    .nat(5_000)
+    .map((n) => `{"data":[${'{"id":"KEY0190AB12CD34EF56AB78CD90EF12AB34","tags":["x"]},'.repeat(5_000 + n)}`),
 );
 const status = fc.constantFrom(200, 201, 204, 400, 401, 403, 404, 405, 422, 429, 500, 502, 503);
 
@@ -69,15 +78,30 @@ describe('fuzzing the Telnyx response parsers', () => {
   it.each([
     ['check a key', (c: ReturnType<typeof clientAnswering>) => c.checkKey()],
     ['list every key', (c: ReturnType<typeof clientAnswering>) => c.listOrganizationKeys()],
-    ['enable a key', (c: ReturnType<typeof clientAnswering>) => c.setEnabled('KEY0190AB12CD34EF56AB78CD90EF12AB34', true)],
-    ['edit tags', (c: ReturnType<typeof clientAnswering>) => c.updateTags('KEY0190AB12CD34EF56AB78CD90EF12AB34', ['a'])],
-    ['create a key', (c: ReturnType<typeof clientAnswering>) => c.createKey({ tags: [], expiresAt: null }, () => c.listOwnKeys(), new Set())],
-  ])('%s: malformed, truncated, huge and unexpected answers end in an answer or a plain error', async (_label, operation) => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ status, body }), { minLength: 1, maxLength: 4 }), async (answers) =>
-        settlesPlainly(() => operation(clientAnswering(answers))),
-      ),
-      { numRuns: RUNS },
-    );
-  }, 120_000);
+    [
+      'enable a key',
+      (c: ReturnType<typeof clientAnswering>) => c.setEnabled('KEY0190AB12CD34EF56AB78CD90EF12AB34', true),
+    ],
+    [
+      'edit tags',
+      (c: ReturnType<typeof clientAnswering>) => c.updateTags('KEY0190AB12CD34EF56AB78CD90EF12AB34', ['a']),
+    ],
+    [
+      'create a key',
+      (c: ReturnType<typeof clientAnswering>) =>
+        c.createKey({ tags: [], expiresAt: null }, () => c.listOwnKeys(), new Set()),
+    ],
+  ])(
+    '%s: malformed, truncated, huge and unexpected answers end in an answer or a plain error',
+    async (_label, operation) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.record({ status, body }), { minLength: 1, maxLength: 4 }),
+          async (answers) => settlesPlainly(() => operation(clientAnswering(answers))),
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    120_000,
+  );
 });

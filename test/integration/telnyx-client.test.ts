@@ -139,9 +139,11 @@ describe('Telnyx client against the simulator over loopback', () => {
     expect(simulator.log.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
-  it('reads a malformed body as a plain bad-response error', async () => {
+  it('retries a garbled answer to a read, and ends in a plain bad-response error if it stays garbled', async () => {
     const { client, simulator } = await simulatorOverLoopback();
     simulator.faults.add({ kind: 'malformed' });
+    expect(await client().checkKey()).toEqual({ balance: '42.50', currency: 'USD' });
+    simulator.faults.add({ kind: 'malformed', count: 10 });
     const error = await failure(client().checkKey());
     expect([error.code, error.message]).toEqual([
       'bad-response',

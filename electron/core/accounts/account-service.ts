@@ -23,6 +23,7 @@ export type AccountDeps = {
   env: NodeJS.ProcessEnv;
   /** Test hook: how the client sleeps between retries. */
   sleep?: (ms: number) => Promise<void>;
+  timeoutMs?: number;
 };
 
 const UNKNOWN_CAPABILITIES = { editTags: 'unknown', listOwn: 'unknown', deleteOwn: 'unknown' } as const;
@@ -44,6 +45,7 @@ export function createAccountService(deps: AccountDeps) {
       logger: deps.logger,
       now: () => deps.clock.now(),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
     });
 
   /** The demo organization is simulated in-process and seeded the same on every start. */

@@ -45,7 +45,7 @@ export function createHttp(options: HttpOptions) {
   const random = options.random ?? Math.random;
   const base = options.baseUrl.replace(/\/+$/, '');
 
-  async function once(spec: RequestSpec): Promise<Response> {
+  async function once(spec: RequestSpec, signal: AbortSignal): Promise<Response> {
     const url = new URL(base + spec.path);
     for (const [name, value] of Object.entries(spec.query ?? {})) url.searchParams.set(name, String(value));
     const headers: Record<string, string> = {
@@ -58,7 +58,7 @@ export function createHttp(options: HttpOptions) {
         method: spec.method,
         headers,
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       });
     } catch (error) {
       if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
@@ -89,33 +89,67 @@ export function createHttp(options: HttpOptions) {
   async function request(spec: RequestSpec): Promise<HttpResponse> {
     for (let attempt = 0; ; attempt++) {
       const retriesLeft = spec.retry === 'safe' && attempt < RETRY_LIMITS.maxRetries;
-      let response: Response;
+      // One timer for the whole attempt, the body included. Not AbortSignal.timeout(): Node's timer holds
+      // that signal only weakly and fetch's Request follows it weakly too (nodejs/undici#3644), so after a GC
+      // the timeout never fires and a hung request hangs for ever. Seen here under load, in the fault tests.
+      const controller = new AbortController();
+      const timer = setTimeout(
+        () => controller.abort(new DOMException('timed out', 'TimeoutError')),
+        timeoutMs,
+      );
       try {
-        response = await once(spec);
+        const outcome = await attemptOnce(spec, controller.signal, attempt, retriesLeft);
+        if (outcome !== RETRY) return outcome;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  }
+
+  const RETRY = Symbol('retry');
+
+  async function attemptOnce(
+    spec: RequestSpec,
+    signal: AbortSignal,
+    attempt: number,
+    retriesLeft: boolean,
+  ): Promise<HttpResponse | typeof RETRY> {
+    let response: Response;
+    try {
+      response = await once(spec, signal);
+    } catch (error) {
+      if (!(error instanceof AppError) || !retriesLeft) throw error;
+      await wait(spec, attempt, backoffMs(attempt, random), error.message);
+      return RETRY;
+    }
+    const retryable = response.status === 429 || response.status === 408 || response.status >= 500;
+    if (response.ok || !retryable || !retriesLeft) {
+      let body: unknown;
+      try {
+        body = await readBody(response);
       } catch (error) {
+        // A body cut off or garbled on the way (a proxy, a dropped connection) is worth another try on a
+        // read; a create's answer is not (see client.createKey).
         if (!(error instanceof AppError) || !retriesLeft) throw error;
         await wait(spec, attempt, backoffMs(attempt, random), error.message);
-        continue;
+        return RETRY;
       }
-      const retryable = response.status === 429 || response.status === 408 || response.status >= 500;
-      if (response.ok || !retryable || !retriesLeft) {
-        const body = await readBody(response);
-        if (response.ok) return { status: response.status, body, headers: response.headers };
-        const error = errorFromFailure(readErrorEnvelope(response.status, body));
-        error.detail['retried'] = attempt > 0;
-        throw error;
-      }
-      await response.body?.cancel();
-      const asked = serverRequestedWaitMs(response.headers, Date.now());
-      if (asked !== null && asked > RETRY_LIMITS.maxServerWaitMs) {
-        throw new AppError(
-          'rate-limited',
-          `Telnyx asked Keytray to wait ${Math.ceil(asked / 1000)} seconds. Try again after that.`,
-          { httpStatus: response.status, waitMs: asked },
-        );
-      }
-      await wait(spec, attempt, asked ?? backoffMs(attempt, random), `HTTP ${response.status}`);
+      if (response.ok) return { status: response.status, body, headers: response.headers };
+      const error = errorFromFailure(readErrorEnvelope(response.status, body));
+      error.detail['retried'] = attempt > 0;
+      throw error;
     }
+    await response.body?.cancel();
+    const asked = serverRequestedWaitMs(response.headers, Date.now());
+    if (asked !== null && asked > RETRY_LIMITS.maxServerWaitMs) {
+      throw new AppError(
+        'rate-limited',
+        `Telnyx asked Keytray to wait ${Math.ceil(asked / 1000)} seconds. Try again after that.`,
+        { httpStatus: response.status, waitMs: asked },
+      );
+    }
+    await wait(spec, attempt, asked ?? backoffMs(attempt, random), `HTTP ${response.status}`);
+    return RETRY;
   }
 
   async function wait(spec: RequestSpec, attempt: number, ms: number, why: string) {

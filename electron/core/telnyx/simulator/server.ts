@@ -35,9 +35,9 @@ export async function startSimulatorServer(
         new Request(url, {
           method: req.method ?? 'GET',
           headers,
-          signal: controller.signal,
           ...(hasBody ? { body: new Uint8Array(body) } : {}),
         }),
+        controller.signal,
       );
       if (answer === DROPPED) {
         req.socket.destroy();

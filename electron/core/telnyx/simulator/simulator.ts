@@ -225,22 +225,31 @@ export function createSimulator(options: SimulatorOptions = {}) {
       signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
     });
 
-  async function handle(request: Request): Promise<SimAnswer> {
+  /**
+   * `signal` is the caller's own abort signal. A Request's `signal` follows it through a weak link that a
+   * garbage collection can break (nodejs/undici#3644), so hangs and latency listen to the original.
+   */
+  async function handle(request: Request, signal: AbortSignal = request.signal): Promise<SimAnswer> {
     const url = new URL(request.url);
     const path = url.pathname.replace(/^\/v2/, '');
-    const answer = await handleInner(request, url, path);
+    const answer = await handleInner(request, url, path, signal);
     log.push({ method: request.method, path, status: answer === DROPPED ? 'dropped' : answer.status });
     return answer;
   }
 
-  async function handleInner(request: Request, url: URL, path: string): Promise<SimAnswer> {
-    await sleep(latencyMs, request.signal);
+  async function handleInner(
+    request: Request,
+    url: URL,
+    path: string,
+    signal: AbortSignal,
+  ): Promise<SimAnswer> {
+    await sleep(latencyMs, signal);
     const fault = faults.take(request.method, path);
     if (fault && !fault.afterHandling) {
-      const early = await applyFault(fault, request);
+      const early = await applyFault(fault, signal);
       if (early) return early;
     }
-    if (request.signal.aborted) return DROPPED;
+    if (signal.aborted) return DROPPED;
 
     const caller = authenticate(request);
     const limits = rateHeaders(caller?.key.id ?? 'anonymous');
@@ -249,7 +258,7 @@ export function createSimulator(options: SimulatorOptions = {}) {
     else if (limits.limited) response = fail('tooManyRequests', 'Too many requests');
     else response = await route(request, url, caller);
     if (fault?.afterHandling) {
-      const late = await applyFault(fault, request);
+      const late = await applyFault(fault, signal);
       if (late) return late;
     }
     for (const [name, value] of Object.entries(limits.headers)) response.headers.set(name, value);
@@ -257,15 +266,15 @@ export function createSimulator(options: SimulatorOptions = {}) {
   }
 
   /** Null when the request should go on (latency only); otherwise what the client gets instead. */
-  async function applyFault(fault: FaultRule, request: Request): Promise<SimAnswer | null> {
+  async function applyFault(fault: FaultRule, signal: AbortSignal): Promise<SimAnswer | null> {
     if (fault.kind === 'latency') {
-      await sleep(fault.ms, request.signal);
+      await sleep(fault.ms, signal);
       return null;
     }
     if (fault.kind === 'hang') {
       await new Promise<void>((resolve) => {
-        if (request.signal.aborted) return resolve();
-        request.signal.addEventListener('abort', () => resolve(), { once: true });
+        if (signal.aborted) return resolve();
+        signal.addEventListener('abort', () => resolve(), { once: true });
       });
       return DROPPED;
     }
@@ -297,9 +306,10 @@ export function createSimulator(options: SimulatorOptions = {}) {
   /** In-process `fetch` for the demo account: a dropped connection rejects as `fetch` itself would. */
   const fetch: Fetch = async (input, init) => {
     const request = new Request(input, init);
-    const answer = await handle(request);
+    const signal = init?.signal ?? request.signal;
+    const answer = await handle(request, signal);
     if (answer === DROPPED) {
-      if (request.signal.aborted) throw request.signal.reason;
+      if (signal.aborted) throw signal.reason;
       throw new TypeError('fetch failed', { cause: new Error('other side closed') });
     }
     return answer;
