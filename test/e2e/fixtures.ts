@@ -20,6 +20,8 @@ export type Preview = {
   clipboard(): Promise<string | null>;
   moveClock(body: { advanceMs: number } | { now: string }): Promise<void>;
   notifications(): Promise<{ title: string; body: string; keyIds: string[] }[]>;
+  /** Everything the preview process logged (its stderr), for the leak scan. */
+  logs(): string;
   stop(): Promise<void>;
 };
 
@@ -76,6 +78,7 @@ export async function startPreview(options: {
       void (await call('/__test__/clock', { method: 'POST', body: JSON.stringify(body) })),
     notifications: async () =>
       (await call('/__test__/notifications')) as { title: string; body: string; keyIds: string[] }[],
+    logs: () => stderr,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
