@@ -36,6 +36,11 @@ export const KeyList = forwardRef<
     if (active >= count) setActive(Math.max(0, count - 1));
   }, [active, count]);
 
+  // After the frame that shows these keys: the end of "data ready → list painted" (test/bench).
+  useLayoutEffect(() => {
+    requestAnimationFrame(() => setTimeout(() => performance.mark('keytray:keys-painted'), 0));
+  }, [props.keys]);
+
   const focusRow = (index: number) => {
     const target = Math.max(0, Math.min(count - 1, index));
     const element = scroller.current;

@@ -62,15 +62,26 @@ export function createKeyService(deps: KeyServiceDeps) {
 
   const changed = () => deps.events.emit('keys.changed', {});
 
-  function toView(record: KeyRecord, ids: Set<string>): KeyView {
-    return {
+  /**
+   * Views for many keys at once. Pins and planned disables are read once per call, not once per key:
+   * each read clones the settings document, and 10,000 of those made a list take seconds.
+   */
+  function toViews(records: KeyRecord[], ids: Set<string>): KeyView[] {
+    const pins = new Map(
+      deps.pins
+        .list()
+        .filter((p) => p.kind === 'key')
+        .map((p) => [p.id, p.label]),
+    );
+    const disables = new Map(deps.schedule.list().map((d) => [d.keyId, d.at]));
+    return records.map((record) => ({
       ...record,
       hasSecret: ids.has(record.id) || unsaved.has(record.id),
       unsaved: unsaved.has(record.id),
-      pinned: deps.pins.has('key', record.id),
-      pinLabel: deps.pins.label('key', record.id),
-      disableAt: deps.schedule.at(record.id),
-    };
+      pinned: pins.has(record.id),
+      pinLabel: pins.get(record.id) ?? null,
+      disableAt: disables.get(record.id) ?? null,
+    }));
   }
 
   async function list(): Promise<KeyList> {
@@ -90,7 +101,7 @@ export function createKeyService(deps: KeyServiceDeps) {
         createdAt: null,
       }));
     return {
-      keys: [...cache.keys, ...extra].map((k) => toView(k, ids)),
+      keys: toViews([...cache.keys, ...extra], ids),
       syncedAt: cache.syncedAt,
       offline,
       now: deps.clock.now().toISOString(),
@@ -99,10 +110,11 @@ export function createKeyService(deps: KeyServiceDeps) {
 
   async function fetchKeys(): Promise<KeyRecord[]> {
     const session = deps.accounts.session();
-    if (session.capabilities.isOwner) return session.client.listOrganizationKeys();
+    const expected = deps.keyCache.read().keys.length;
+    if (session.capabilities.isOwner) return session.client.listOrganizationKeys(expected);
     if (session.capabilities.listOwn === 'unavailable') return [];
     try {
-      const keys = await session.client.listOwnKeys();
+      const keys = await session.client.listOwnKeys(expected);
       deps.accounts.setCapability('listOwn', 'available');
       return keys;
     } catch (error) {

@@ -45,18 +45,17 @@ export function createTelnyxClient(options: ClientOptions) {
     if (!parsed) throw badResponseError('key record without an id');
     return parsed;
   };
-  const records = (items: unknown[]): KeyRecord[] => {
+  /** All pages of a key list, parsed; a key created while we walk the pages shifts the rest by one: keep each id once. */
+  const allKeys = async (path: string, expectedItems?: number): Promise<KeyRecord[]> => {
+    const at = now();
+    const parsed = await fetchAllPages(
+      http,
+      path,
+      (item) => parseKeyRecord(item, at),
+      expectedItems ? { expectedItems } : {},
+    );
     const seen = new Set<string>();
-    const out: KeyRecord[] = [];
-    for (const item of items) {
-      const parsed = parseKeyRecord(item, now());
-      // A key created while we walk the pages shifts the rest by one: keep each id once.
-      if (parsed && !seen.has(parsed.id)) {
-        seen.add(parsed.id);
-        out.push(parsed);
-      }
-    }
-    return out;
+    return parsed.filter((key) => !seen.has(key.id) && seen.add(key.id));
   };
 
   return {
@@ -89,12 +88,13 @@ export function createTelnyxClient(options: ClientOptions) {
       }
     },
 
-    async listOrganizationKeys(): Promise<KeyRecord[]> {
-      return records(await fetchAllPages(http, '/iam/api_keys'));
+    /** `expectedItems`: how many keys the last sync found, to fetch the first pages together. */
+    async listOrganizationKeys(expectedItems?: number): Promise<KeyRecord[]> {
+      return allKeys('/iam/api_keys', expectedItems);
     },
 
-    async listOwnKeys(): Promise<KeyRecord[]> {
-      return records(await fetchAllPages(http, UNVERIFIED.ownListPath));
+    async listOwnKeys(expectedItems?: number): Promise<KeyRecord[]> {
+      return allKeys(UNVERIFIED.ownListPath, expectedItems);
     },
 
     async setEnabled(id: string, enabled: boolean): Promise<KeyRecord> {

@@ -13,14 +13,19 @@ const ListEnvelope = z.looseObject({
 });
 
 /**
- * Walks every page of a Telnyx list: page 1 first (it tells how many pages there are), then the rest with
- * bounded concurrency, results kept in page order. Items are returned raw; the caller parses them.
+ * Walks every page of a Telnyx list, with at most `concurrency` requests in flight, results kept in page
+ * order and each page parsed as it arrives (overlapping the wait for the others). With no idea of the size,
+ * page 1 goes first: its `meta.total_pages` says how many follow. With a size hint (the count from the last
+ * sync) the first pages it promises go out together, saving a round trip; pages past the real end come
+ * back empty and are dropped.
  */
-export async function fetchAllPages(
+export async function fetchAllPages<T>(
   http: Http,
   path: string,
-  concurrency = PAGE_CONCURRENCY,
-): Promise<unknown[]> {
+  parse: (item: unknown) => T | null,
+  options: { concurrency?: number; expectedItems?: number } = {},
+): Promise<T[]> {
+  const concurrency = options.concurrency ?? PAGE_CONCURRENCY;
   const fetchPage = async (page: number) => {
     const response = await http.request({
       method: 'GET',
@@ -32,17 +37,32 @@ export async function fetchAllPages(
     if (!parsed.success) throw badResponseError(`list page ${page} has no data array`);
     return parsed.data;
   };
+  const parsePage = (items: unknown[]) => items.map(parse).filter((item): item is T => item !== null);
 
-  const first = await fetchPage(1);
-  const totalPages = first.meta?.total_pages ?? 1;
-  const pages: unknown[][] = [first.data];
-  let next = 2;
+  const pages: T[][] = [];
+  let totalPages = Number.POSITIVE_INFINITY;
+  const expectedPages = Math.ceil((options.expectedItems ?? 0) / MAX_PAGE_SIZE);
+  let next = 1;
+  const first = Math.max(1, Math.min(concurrency, expectedPages));
+  let sized: () => void = () => {};
+  const pageOneAnswered = new Promise<void>((resolve) => (sized = resolve));
   const worker = async () => {
-    while (next <= totalPages) {
+    // Until page 1 has said how many there are, go no further than the hint.
+    while (next <= (Number.isFinite(totalPages) ? totalPages : first)) {
       const page = next++;
-      pages[page - 1] = (await fetchPage(page)).data;
+      const answer = await fetchPage(page);
+      if (page === 1) {
+        totalPages = Math.max(1, answer.meta?.total_pages ?? 1);
+        sized();
+      }
+      pages[page - 1] = parsePage(answer.data);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(0, totalPages - 1)) }, worker));
-  return pages.flat();
+  // Page 1 alone, unless the hint says several pages are coming.
+  const starters = Array.from({ length: first }, worker);
+  // A failed page 1 rejects its worker: stop waiting for the size then too.
+  await Promise.race([pageOneAnswered, Promise.all(starters)]);
+  const rest = Array.from({ length: Math.max(0, Math.min(concurrency, totalPages) - first) }, worker);
+  await Promise.all([...starters, ...rest]);
+  return pages.slice(0, totalPages).flat();
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { KeyStatus } from '../../common/models.js';
 
 /**
@@ -22,18 +21,9 @@ export const UNVERIFIED = {
 
 /**
  * [guess] The key record's field names. Unknown fields are ignored and missing optional ones default, so a
- * renamed field degrades to "unknown" rather than failing the whole list.
+ * renamed field degrades to "unknown" rather than failing the whole list. Checked by hand rather than by a
+ * zod schema: this runs 10,000 times a sync, and the hand-written checks are several times faster.
  */
-const RawKeyRecord = z.looseObject({
-  id: z.string(),
-  user_email: z.string().nullish(),
-  status: z.string().nullish(),
-  tags: z.array(z.string()).nullish(),
-  expires_at: z.string().nullish(),
-  last_used_at: z.string().nullish(),
-  created_at: z.string().nullish(),
-});
-
 export type KeyRecord = {
   id: string;
   userEmail: string | null;
@@ -44,20 +34,35 @@ export type KeyRecord = {
   createdAt: string | null;
 };
 
-/** Parses one raw record; null when it lacks even an id. */
+type Raw = Record<string, unknown>;
+const text = (raw: Raw, field: string): string | null | undefined => {
+  const value = raw[field];
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** Parses one raw record; null when it is not an object with a string id, or a field has the wrong type. */
 export function parseKeyRecord(raw: unknown, now: Date): KeyRecord | null {
-  const parsed = RawKeyRecord.safeParse(raw);
-  if (!parsed.success) return null;
-  const r = parsed.data;
-  const expiresAt = isoOrNull(r.expires_at);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const r = raw as Raw;
+  if (typeof r['id'] !== 'string') return null;
+  const userEmail = text(r, 'user_email');
+  const status = text(r, 'status');
+  const expires = text(r, 'expires_at');
+  const lastUsed = text(r, 'last_used_at');
+  const created = text(r, 'created_at');
+  const tags = r['tags'] ?? [];
+  if ([userEmail, status, expires, lastUsed, created].includes(undefined)) return null;
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) return null;
+  const expiresAt = isoOrNull(expires);
   return {
-    id: r.id,
-    userEmail: r.user_email ?? null,
-    status: normaliseStatus(r.status, expiresAt, now),
-    tags: r.tags ?? [],
+    id: r['id'],
+    userEmail: userEmail ?? null,
+    status: normaliseStatus(status, expiresAt, now),
+    tags: tags as string[],
     expiresAt,
-    lastUsedAt: isoOrNull(r.last_used_at),
-    createdAt: isoOrNull(r.created_at),
+    lastUsedAt: isoOrNull(lastUsed),
+    createdAt: isoOrNull(created),
   };
 }
 
@@ -68,7 +73,12 @@ function normaliseStatus(status: string | null | undefined, expiresAt: string | 
   return status === 'inactive' || status === 'disabled' ? 'inactive' : 'active';
 }
 
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Dates as ISO-8601 UTC; the canonical form (what Telnyx sends) passes as is — this runs 30,000 times a sync. */
 function isoOrNull(value: string | null | undefined): string | null {
-  if (value === null || value === undefined || Number.isNaN(Date.parse(value))) return null;
-  return new Date(value).toISOString();
+  if (value === null || value === undefined) return null;
+  if (CANONICAL_ISO.test(value)) return value;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }

@@ -43,12 +43,18 @@ export async function startSimulatorServer(
         req.socket.destroy();
         return;
       }
-      res.writeHead(answer.status, Object.fromEntries(answer.headers));
-      res.end(Buffer.from(await answer.arrayBuffer()));
+      // One write with a length: no chunked encoding, no second packet for the terminator.
+      const payload = Buffer.from(await answer.arrayBuffer());
+      res.writeHead(answer.status, {
+        ...Object.fromEntries(answer.headers),
+        'content-length': String(payload.length),
+      });
+      res.end(payload);
     })().catch(() => req.socket.destroy());
   });
   // Keep-alive sockets would hold `close()` open for seconds after a test.
   server.keepAliveTimeout = 1000;
+  server.on('connection', (socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
