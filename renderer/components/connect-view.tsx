@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountStatus } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
+import { ErrorAlert } from './dialog.js';
 import { Icon } from './icons.js';
 
 /** First run: paste a key (checked with Telnyx, then kept in the keychain) or try the demo account. */
@@ -59,11 +60,7 @@ export function ConnectView({ onConnected }: { onConnected: (status: AccountStat
           Find it in the Telnyx portal under Account settings → API Keys. Keytray checks it with Telnyx and
           stores it only in your system keychain.
         </p>
-        {problem && (
-          <p role="alert" className="error">
-            {problem}
-          </p>
-        )}
+        <ErrorAlert message={problem} />
         <button type="submit" className="primary" disabled={busy !== null || apiKey.trim() === ''}>
           {busy === 'key' ? 'Connecting…' : 'Connect'}
         </button>

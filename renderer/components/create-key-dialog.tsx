@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { EXPIRY_PRESET_DAYS, expiryFromLocalDate, expiryFromPreset } from '../../electron/common/expiry.js';
 import type { KeyCreated } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
-import { Dialog } from './dialog.js';
+import { Dialog, ErrorAlert } from './dialog.js';
 import { TagInput } from './tag-input.js';
 
 type Expiration = 'none' | `${(typeof EXPIRY_PRESET_DAYS)[number]}` | 'custom';
@@ -87,11 +87,7 @@ export function CreateKeyDialog(props: { suggestions: readonly string[]; onClose
             A key without an expiry date works until someone deletes it. Choose a date if you can.
           </p>
         )}
-        {problem && (
-          <p role="alert" className="error">
-            {problem}
-          </p>
-        )}
+        <ErrorAlert message={problem} />
         <div className="buttons">
           <button type="button" onClick={props.onClose}>
             Cancel

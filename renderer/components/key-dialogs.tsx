@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Result } from '../../electron/common/result.js';
 import { keytray } from '../bridge.js';
-import { Dialog } from './dialog.js';
+import { Dialog, ErrorAlert } from './dialog.js';
 import { TagInput } from './tag-input.js';
 
 /** Runs a bridge call for a dialog: busy while it runs, the plain error shown in the dialog if it fails. */
@@ -16,11 +16,7 @@ function useSubmit() {
     if (result.ok) done(result.value);
     else setProblem(result.error.message);
   };
-  const alert = problem && (
-    <p role="alert" className="error">
-      {problem}
-    </p>
-  );
+  const alert = <ErrorAlert message={problem} />;
   return { busy, run, alert };
 }
 

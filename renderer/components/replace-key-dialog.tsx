@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { KeyReplaced } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
-import { Dialog } from './dialog.js';
+import { Dialog, ErrorAlert } from './dialog.js';
 
 type When = 'now' | 'in-24-hours' | 'later';
 const CHOICES: { value: When; label: string; hint: string }[] = [
@@ -58,11 +58,7 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
               Keytray creates a new key with the same tags and the same expiry length, saves it in your
               keychain and copies it. The old key keeps working until you choose.
             </p>
-            {problem && (
-              <p role="alert" className="error">
-                {problem}
-              </p>
-            )}
+            <ErrorAlert message={problem} />
             <div className="buttons">
               <button type="button" onClick={() => props.onClose()}>
                 Cancel
@@ -110,11 +106,7 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
                 Telnyx portal once nothing uses it.
               </p>
             )}
-            {problem && (
-              <p role="alert" className="error">
-                {problem}
-              </p>
-            )}
+            <ErrorAlert message={problem} />
             <div className="buttons">
               <button type="button" className="primary" disabled={busy} onClick={() => void finish()}>
                 Done
@@ -162,11 +154,7 @@ export function TrayLabelDialog(props: {
         <p className="hint">
           The tray menu shows “Copy {label.trim() || '…'}”. Leave it empty for the default.
         </p>
-        {problem && (
-          <p role="alert" className="error">
-            {problem}
-          </p>
-        )}
+        <ErrorAlert message={problem} />
         <div className="buttons">
           <button type="button" onClick={() => props.onClose()}>
             Cancel

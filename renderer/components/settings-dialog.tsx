@@ -5,7 +5,7 @@ import {
   type Preferences,
 } from '../../electron/common/models.js';
 import type { Result } from '../../electron/common/result.js';
-import { Dialog, Switch } from './dialog.js';
+import { Dialog, ErrorAlert, Switch } from './dialog.js';
 
 const CLEAR_LABELS: Record<(typeof CLIPBOARD_CLEAR_CHOICES)[number], string> = {
   0: 'Never',
@@ -116,11 +116,7 @@ export function SettingsDialog(props: {
           checked={p.hideAfterCopy}
           onChange={(on) => void apply({ hideAfterCopy: on })}
         />
-        {problem && (
-          <p role="alert" className="error">
-            {problem}
-          </p>
-        )}
+        <ErrorAlert message={problem} />
         <hr />
         <p className="hint">
           Disconnecting forgets this account. Saved key secrets and V1 tokens stay in your keychain.

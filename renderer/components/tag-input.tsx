@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { checkTags, MAX_TAGS } from '../../electron/common/tags.js';
+import { ErrorAlert } from './dialog.js';
 
 /**
  * Tags for someone who is not a developer: type and press Enter (or a comma) to add; each tag has a Remove
@@ -95,11 +96,7 @@ export function TagInput(props: {
           ))}
         </div>
       )}
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      <ErrorAlert message={problem} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { TokenView } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { useAnnounce } from '../hooks/use-announcer.js';
-import { Dialog } from './dialog.js';
+import { Dialog, ErrorAlert } from './dialog.js';
 import { Icon } from './icons.js';
 
 /**
@@ -180,11 +180,7 @@ function AddTokenDialog({ onClose }: { onClose: (message?: string) => void }) {
             spellCheck={false}
           />
         </label>
-        {problem && (
-          <p role="alert" className="error">
-            {problem}
-          </p>
-        )}
+        <ErrorAlert message={problem} />
         <div className="buttons">
           <button type="button" onClick={() => onClose()}>
             Cancel

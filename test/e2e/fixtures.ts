@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type FrameLocator, type Page } from '@playwright/test';
+import { EVENT_NAMES } from '../../electron/common/contract.js';
 import {
   createSimulator,
   startSimulatorServer,
@@ -139,3 +140,33 @@ export const idOf = (fullKey: string) => fullKey.slice(0, fullKey.indexOf('_'));
 
 /** The popup's live region; read even while the popup is hidden (after "Hide after copy"). */
 export const liveRegion = (popup: FrameLocator) => popup.locator('[role="status"][aria-live="polite"]');
+
+/**
+ * Records what crosses into the popup: every bridge answer (with its channel) and, once `listenForEvents()`
+ * has run (after the popup loaded), every event main pushes. For the checks that no secret crosses.
+ */
+export function recordBridgeTraffic(desktop: Page) {
+  const answers: { channel: string; body: string }[] = [];
+  desktop.on('response', async (response) => {
+    if (!response.url().endsWith('/api/invoke')) return;
+    const channel =
+      (JSON.parse(response.request().postData() ?? '{}') as { channel?: string }).channel ?? '?';
+    answers.push({ channel, body: await response.text().catch(() => '') });
+  });
+  const frame = () => desktop.frame({ url: /\/popup\// });
+  return {
+    answers,
+    async listenForEvents() {
+      await frame()?.evaluate((names) => {
+        const seen: unknown[] = [];
+        (window as unknown as { seenEvents: unknown[] }).seenEvents = seen;
+        for (const name of names) window.keytray.on(name, (payload: unknown) => seen.push({ name, payload }));
+      }, EVENT_NAMES);
+    },
+    events: async () =>
+      JSON.stringify(
+        await frame()?.evaluate(() => (window as unknown as { seenEvents: unknown[] }).seenEvents),
+      ),
+    dom: async () => (await frame()?.content()) ?? '',
+  };
+}

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectWith, expect, idOf, test } from './fixtures.js';
+import { connectWith, expect, idOf, recordBridgeTraffic, test } from './fixtures.js';
 
 const TOKEN = 'Pz7Qw2Lr9Ks4Xm1Vb6Nc3T';
 
@@ -18,29 +18,9 @@ test('leak scan: after connecting, creating, copying, revealing, replacing and r
   preview,
 }) => {
   test.setTimeout(90_000);
-  const answers: { channel: string; body: string }[] = [];
-  desktop.on('response', async (response) => {
-    if (!response.url().endsWith('/api/invoke')) return;
-    const channel =
-      (JSON.parse(response.request().postData() ?? '{}') as { channel?: string }).channel ?? '?';
-    answers.push({ channel, body: await response.text().catch(() => '') });
-  });
-
+  const traffic = recordBridgeTraffic(desktop);
   await connectWith(desktop, popup, simulator.ownerKey);
-  const frame = desktop.frame({ url: /\/popup\// });
-  await frame?.evaluate(() => {
-    const seen: unknown[] = [];
-    (window as unknown as { seenEvents: unknown[] }).seenEvents = seen;
-    for (const name of [
-      'keys.changed',
-      'copied',
-      'clipboard.cleared',
-      'notification.clicked',
-      'popup.shown',
-    ] as const) {
-      window.keytray.on(name, (payload: unknown) => seen.push({ name, payload }));
-    }
-  });
+  await traffic.listenForEvents();
   // Keep the popup open through copies.
   await popup.getByRole('button', { name: 'Settings' }).click();
   await popup.getByRole('switch', { name: 'Hide after copy' }).click();
@@ -130,18 +110,15 @@ test('leak scan: after connecting, creating, copying, revealing, replacing and r
     .logs()
     .split('\n')
     .forEach((line, i) => scan(`log line ${i + 1}`, line));
-  scan('the popup DOM', (await frame?.content()) ?? '');
-  scan(
-    'the events pushed to the popup',
-    JSON.stringify(await frame?.evaluate(() => (window as unknown as { seenEvents: unknown[] }).seenEvents)),
-  );
-  for (const answer of answers)
+  scan('the popup DOM', await traffic.dom());
+  scan('the events pushed to the popup', await traffic.events());
+  for (const answer of traffic.answers)
     if (answer.channel !== 'keys.reveal') scan(`the bridge answer to ${answer.channel}`, answer.body);
 
   // The scan itself works: it sees what it looks at (files, logs), and finds the one allowed crossing.
   expect(filesUnder(preview.userData).length).toBeGreaterThan(0);
   expect(preview.logs()).toContain('key created');
-  const reveal = answers.filter((a) => a.channel === 'keys.reveal');
+  const reveal = traffic.answers.filter((a) => a.channel === 'keys.reveal');
   expect(reveal).toHaveLength(1);
   scan('the Reveal answer (allowed)', reveal[0]?.body ?? '');
   expect(hits.pop()).toBe(`${ownerId}'s secret found in the Reveal answer (allowed)`);

@@ -1,4 +1,4 @@
-import { connectWith, expect, idOf, test } from './fixtures.js';
+import { connectWith, expect, idOf, recordBridgeTraffic, test } from './fixtures.js';
 
 const TOKEN = 'Lk4sPq8Xv2Mn6Bt0Rw3Yz7';
 
@@ -7,30 +7,9 @@ test('no stored secret reaches the popup DOM or a bridge answer, except after Re
   popup,
   simulator,
 }) => {
-  const answers: { channel: string; body: string }[] = [];
-  desktop.on('response', async (response) => {
-    if (!response.url().endsWith('/api/invoke')) return;
-    const channel =
-      (JSON.parse(response.request().postData() ?? '{}') as { channel?: string }).channel ?? '?';
-    answers.push({ channel, body: await response.text() });
-  });
-  const frame = desktop.frame({ url: /\/popup\// });
-
+  const traffic = recordBridgeTraffic(desktop);
   await connectWith(desktop, popup, simulator.ownerKey);
-  // Every event main pushes, recorded inside the popup.
-  await frame?.evaluate(() => {
-    const seen: unknown[] = [];
-    (window as unknown as { seenEvents: unknown[] }).seenEvents = seen;
-    for (const name of [
-      'keys.changed',
-      'copied',
-      'clipboard.cleared',
-      'notification.clicked',
-      'popup.shown',
-    ] as const) {
-      window.keytray.on(name, (payload: unknown) => seen.push({ name, payload }));
-    }
-  });
+  await traffic.listenForEvents();
 
   const other = simulator.state.keys.find((k) => k.value !== simulator.ownerKey && k.userId !== 'user-gone');
   await popup.getByRole('button', { name: `Add secret ${other?.id}` }).click();
@@ -57,17 +36,11 @@ test('no stored secret reaches the popup DOM or a bridge answer, except after Re
   const secretParts = secrets.map((s) => (s.includes('_') ? s.slice(s.indexOf('_') + 1) : s));
   const leaks = (text: string) => secretParts.filter((part) => text.includes(part));
 
-  expect(answers.length).toBeGreaterThan(10);
-  for (const answer of answers) expect(leaks(answer.body), `bridge answer of ${answer.channel}`).toEqual([]);
-  expect(leaks((await frame?.content()) ?? ''), 'popup DOM').toEqual([]);
-  expect(
-    leaks(
-      JSON.stringify(
-        await frame?.evaluate(() => (window as unknown as { seenEvents: unknown[] }).seenEvents),
-      ),
-    ),
-    'events',
-  ).toEqual([]);
+  expect(traffic.answers.length).toBeGreaterThan(10);
+  for (const answer of traffic.answers)
+    expect(leaks(answer.body), `bridge answer of ${answer.channel}`).toEqual([]);
+  expect(leaks(await traffic.dom()), 'popup DOM').toEqual([]);
+  expect(leaks(await traffic.events()), 'events').toEqual([]);
 
   // The explicit reveal: now, and only in its own answer, the secret crosses.
   const ownerId = idOf(simulator.ownerKey);
@@ -75,8 +48,8 @@ test('no stored secret reaches the popup DOM or a bridge answer, except after Re
   await popup.getByRole('menuitem', { name: 'Reveal…' }).click();
   await popup.getByRole('button', { name: 'Show key' }).click();
   await expect(popup.locator('output.secret')).toHaveText(simulator.ownerKey);
-  const revealed = answers.filter((a) => leaks(a.body).length > 0);
+  const revealed = traffic.answers.filter((a) => leaks(a.body).length > 0);
   expect(revealed.map((a) => a.channel)).toEqual(['keys.reveal']);
   await popup.getByRole('button', { name: 'Hide and close' }).click();
-  expect(leaks((await frame?.content()) ?? ''), 'popup DOM after closing Reveal').toEqual([]);
+  expect(leaks(await traffic.dom()), 'popup DOM after closing Reveal').toEqual([]);
 });
