@@ -100,7 +100,9 @@ export function createCore(ports: CorePorts) {
       'account.connect': async ({ apiKey }) => {
         keys.reset();
         const status = await accounts.connect(apiKey);
-        void syncThenCheck().catch(() => undefined);
+        // The first list arrives with the connection, so the popup never shows a half-empty list. A failed
+        // sync does not undo a good connection: the list then says it is offline.
+        await syncThenCheck().catch(() => undefined);
         return status;
       },
       'account.connectDemo': async () => {
