@@ -35,7 +35,11 @@ test('leak scan: after connecting, creating, copying, revealing, replacing and r
   );
   const [withSecret, toReplace, toDelete] = others;
   // The list is virtualised: bring a key into view the way a person would, by searching for it.
-  const find = (id: string | undefined) => popup.getByRole('searchbox', { name: 'Search' }).fill(id ?? '');
+  const find = async (id: string | undefined) => {
+    // A closing dialog leaves the page inert for a moment: typing then would go nowhere.
+    await expect(popup.locator('dialog[open]')).toHaveCount(0);
+    await popup.getByRole('searchbox', { name: 'Search' }).fill(id ?? '');
+  };
   // Add the secret of a listed key, then copy it.
   await find(withSecret?.id);
   await popup.getByRole('button', { name: `Add secret ${withSecret?.id}` }).click();
