@@ -122,7 +122,7 @@ export const CHANNELS = Object.keys(channels) as Channel[];
 export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;
 export type ValueOf<C extends Channel> = z.infer<(typeof channels)[C]['value']>;
 
-/** Result schemas, for the bridge-side check in tests and the preview shell. */
+/** The schema of a channel's whole answer (`Result` of its value): what the popup may rely on receiving. */
 export function resultSchemaOf<C extends Channel>(channel: C) {
   return resultSchema(channels[channel].value);
 }

@@ -9,10 +9,6 @@ const SECRET_PART_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 export type ParsedKey = { id: string };
 
-export function isKeyId(value: string): boolean {
-  return KEY_ID_PATTERN.test(value);
-}
-
 /** Returns the key id of a full key value, or null when the value is not shaped like a v2 API key. */
 export function parseKeyValue(value: string): ParsedKey | null {
   const underscore = value.indexOf('_');

@@ -1,4 +1,4 @@
-import type { Capabilities, Capability } from '../../common/models.js';
+import type { Capabilities } from '../../common/models.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { TelnyxClient } from '../telnyx/client.js';
 
@@ -13,11 +13,3 @@ export type Session = {
 };
 
 export type CapabilityName = Exclude<keyof Capabilities, 'isOwner'>;
-
-export function withCapability(
-  capabilities: Capabilities,
-  name: CapabilityName,
-  value: Capability,
-): Capabilities {
-  return { ...capabilities, [name]: value };
-}
