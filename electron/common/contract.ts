@@ -11,10 +11,13 @@ import {
   Preferences,
   TagList,
   TokenId,
+  SecretSaved,
   TokenView,
+  UnsavedSecrets,
   UpcomingExpiry,
 } from './models.js';
 import { resultSchema, type Result } from './result.js';
+import { isPlainText, PLAIN_TEXT_PROBLEM } from './text.js';
 
 /**
  * The IPC contract: every channel the popup calls, with a schema for its payload and for its value.
@@ -29,9 +32,16 @@ const Empty = z.strictObject({});
 
 /** A pasted full key: the shape is checked in main with `parseKeyValue`, so the message can be plain. */
 const KeyValue = z.string().min(1).max(200);
-const TokenName = z.string().trim().min(1, 'give the token a name').max(64);
+/** `confirmUnchecked`: the person chose to save a key Telnyx could not confirm (see `SecretSaved`). */
+const PastedSecret = z.strictObject({ id: KeyId, value: KeyValue, confirmUnchecked: z.boolean().optional() });
+/**
+ * A name a person gives something (a token, a pin label): it reaches the tray menu, notifications and the
+ * calendar, so control and text-direction characters are refused (see `text.ts`).
+ */
+export const PlainName = z.string().trim().refine(isPlainText, PLAIN_TEXT_PROBLEM);
+const TokenName = PlainName.min(1, 'give the token a name').max(64);
 /** A local name for a pinned item in the tray menu; empty or null = the default. */
-const PinLabel = z.string().trim().max(40).nullable();
+const PinLabel = PlainName.max(40).nullable();
 
 /** Where the popup may send a person: Telnyx's portal and docs, nowhere else. */
 export const LINKS = {
@@ -62,7 +72,14 @@ export const channels = {
   'keys.setTags': { request: z.strictObject({ id: KeyId, tags: TagList }), value: KeyView },
   'keys.delete': { request: ByKey, value: Empty },
   'keys.copy': { request: z.strictObject({ id: KeyId, format: z.enum(KEY_COPY_FORMATS) }), value: CopyDone },
-  'keys.addSecret': { request: z.strictObject({ id: KeyId, value: KeyValue }), value: KeyView },
+  /** `Save the full key`: for a key whose secret Keytray does not hold; never replaces one it holds. */
+  'keys.saveSecret': { request: PastedSecret, value: SecretSaved },
+  /** `Change saved key…`: the explicit replacement of a secret Keytray holds. */
+  'keys.changeSecret': { request: PastedSecret, value: SecretSaved },
+  /** `Forget saved key…`: Keytray deletes its copy (the popup offers Copy first). */
+  'keys.forgetSecret': { request: ByKey, value: KeyView },
+  /** Full keys that exist only in memory: what Disconnect and Quit would lose. */
+  'keys.unsaved': { request: NoPayload, value: UnsavedSecrets },
   /** The one channel that returns a stored secret, and only on an explicit `Reveal…`. */
   'keys.reveal': { request: ByKey, value: z.strictObject({ secret: z.string() }) },
   'keys.pin': {
@@ -114,6 +131,8 @@ export const channels = {
   'app.openLink': { request: z.strictObject({ target: z.enum(LINK_TARGETS) }), value: Empty },
   /** Escape, or a copy with "Hide after copy" on. */
   'popup.hide': { request: NoPayload, value: Empty },
+  /** Quit, after the popup's "Quit Keytray?" listed the full keys that would be lost. */
+  'app.quit': { request: NoPayload, value: Empty },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -134,7 +153,9 @@ export const events = {
   'clipboard.cleared': z.strictObject({}),
   'notification.clicked': z.strictObject({ keyIds: z.array(KeyId) }),
   /** The popup was just shown (tray click, shortcut, second launch): focus goes to Search, or Settings. */
-  'popup.shown': z.strictObject({ view: z.enum(['main', 'settings']) }),
+  'popup.shown': z.strictObject({ view: z.enum(['main', 'settings', 'quit']) }),
+  /** Another account was connected, or none is: what the popup shows of the previous one goes. */
+  'account.changed': z.strictObject({}),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -16,6 +16,8 @@ export type KeyStatus = z.infer<typeof KeyStatus>;
 
 export const KeyView = z.strictObject({
   id: KeyId,
+  /** The IAM user the key belongs to, when Telnyx says. */
+  userId: z.string().nullable(),
   userEmail: z.string().nullable(),
   status: KeyStatus,
   tags: z.array(z.string()),
@@ -120,6 +122,25 @@ export type UpcomingExpiry = z.infer<typeof UpcomingExpiry>;
 
 export const CopyDone = z.strictObject({ label: z.string(), clearsInSeconds: z.number().int().nullable() });
 export type CopyDone = z.infer<typeof CopyDone>;
+
+/**
+ * A pasted full key: saved, or not yet because Telnyx could not confirm it (a disabled or expired key, or
+ * Telnyx out of reach) — then the popup says `reason` and saves only if the person confirms.
+ */
+export const SecretSaved = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('saved'), key: KeyView }),
+  z.strictObject({ outcome: z.literal('unchecked'), reason: z.string() }),
+]);
+export type SecretSaved = z.infer<typeof SecretSaved>;
+
+/** Keys whose full key is only in memory (the keychain refused it): lost when Keytray quits. */
+export const UnsavedSecrets = z.strictObject({
+  /** The connected account's: the popup can offer Copy for each. */
+  keyIds: z.array(KeyId),
+  /** How many more belong to accounts not connected now (connect them again to copy). */
+  elsewhere: z.number().int(),
+});
+export type UnsavedSecrets = z.infer<typeof UnsavedSecrets>;
 
 export const KeyCreated = z.strictObject({
   key: KeyView,

@@ -8,14 +8,16 @@ import { createKeyService } from './keys/key-service.js';
 import { createPins } from './keys/pins.js';
 import type { Redactor } from './logging/redact.js';
 import type { Clock, Desktop, Fetch, Logger } from './ports.js';
+import type { KeyRecord } from './telnyx/unverified.js';
 import { createDisableSchedule } from './keys/disable-schedule.js';
 import { expiryCalendar } from './reminders/calendar-export.js';
 import { createReminderService } from './reminders/reminder-service.js';
 import { createUpcoming } from './reminders/upcoming.js';
 import type { SecretStore } from './secrets/secret-store.js';
-import type { DocumentStore } from './settings/json-store.js';
+import type { DocumentStore, StoreProblem } from './settings/json-store.js';
 import { createPreferences, type PreferenceEffects } from './settings/preferences.js';
-import type { KeyCache, StoredState } from './settings/stored-state.js';
+import { accountScopedKeyCache, accountScopedState } from './settings/account-scoped-state.js';
+import type { KeyCache, SettingsFile } from './settings/stored-state.js';
 import { createTokenVault } from './tokens/token-vault.js';
 import { buildTrayModel, type TrayMenuItem } from './tray-model/tray-model.js';
 
@@ -24,8 +26,14 @@ export type CorePorts = {
   clock: Clock;
   /** The OS keychain (a memory store in unit tests). */
   secrets: SecretStore;
-  state: DocumentStore<StoredState>;
+  /** `settings.json`: every account's data; the services see only the connected account's. */
+  state: DocumentStore<SettingsFile>;
+  /** `key-cache.json`: one account's key list. */
   keyCache: DocumentStore<KeyCache>;
+  /** A packaged build: the API is api.telnyx.com, whatever `TELNYX_BASE_URL` says. */
+  packaged?: boolean;
+  /** What went wrong reading `settings.json` (moved aside, repaired): told to the person at start. */
+  settingsProblems?: () => StoreProblem[];
   desktop: Desktop & PreferenceEffects;
   logger: Logger;
   redactor: Redactor;
@@ -43,23 +51,38 @@ export type CorePorts = {
 export function createCore(ports: CorePorts) {
   const { logger } = ports;
   const events = createEvents();
-  const pins = createPins(ports.state);
-  const preferences = createPreferences(ports.state, ports.desktop);
+  const accounts = createAccountService({
+    ...ports,
+    settings: ports.state,
+    packaged: ports.packaged ?? false,
+  });
+  // Every service below sees only the connected account's part of the settings and the key cache.
+  const state = accountScopedState(ports.state, accounts.scope);
+  const keyCache = accountScopedKeyCache(ports.keyCache, accounts.scope);
+  const scoped = { ...ports, state, keyCache };
+  const pins = createPins(state);
+  const preferences = createPreferences(state, ports.desktop);
   const clipboard = createSecureClipboard({
     desktop: ports.desktop,
     clock: ports.clock,
     clearAfterSeconds: () => preferences.get().clipboardClearSeconds,
     onCleared: () => events.emit('clipboard.cleared', {}),
   });
-  const accounts = createAccountService(ports);
-  const schedule = createDisableSchedule(ports.state);
-  const keys = createKeyService({ ...ports, accounts, pins, schedule, clipboard, events });
-  const tokens = createTokenVault({ ...ports, pins, clipboard, events });
-  const upcoming = createUpcoming({ state: ports.state, keyCache: ports.keyCache, clock: ports.clock });
+  const schedule = createDisableSchedule(state);
+  const keys = createKeyService({ ...scoped, accounts, pins, schedule, clipboard, events });
+  const tokens = createTokenVault({
+    ...scoped,
+    secrets: () => accounts.session().keySecrets,
+    pins,
+    clipboard,
+    events,
+  });
+  const upcoming = createUpcoming({ state, keyCache, clock: ports.clock });
   const reminders = createReminderService({
-    ...ports,
+    ...scoped,
     schedule,
     disable: async (keyId) => void (await keys.setEnabled(keyId, false)),
+    connected: () => accounts.scope() !== null,
   });
   /** A sync brings new expiry dates: check reminders against them. */
   const syncThenCheck = async () => {
@@ -71,12 +94,21 @@ export function createCore(ports: CorePorts) {
   /** Every key still in use with an expiry date ahead: the calendar export. */
   function upcomingKeysForCalendar() {
     const now = ports.clock.now().getTime();
-    return ports.keyCache
+    return keyCache
       .read()
       .keys.filter(
         (k): k is typeof k & { expiresAt: string } => k.status === 'active' && k.expiresAt !== null,
       )
       .filter((k) => Date.parse(k.expiresAt) > now);
+  }
+
+  function unsavedSecrets() {
+    const scope = accounts.scope();
+    const all = keys.unsaved();
+    return {
+      keyIds: all.find((entry) => entry.scope === scope)?.ids ?? [],
+      elsewhere: all.filter((entry) => entry.scope !== scope).reduce((n, entry) => n + entry.ids.length, 0),
+    };
   }
 
   async function refreshTray() {
@@ -95,27 +127,47 @@ export function createCore(ports: CorePorts) {
   }
   events.on('keys.changed', () => void refreshTray());
 
+  /** Nothing of the previous account stays on screen: its filters, messages and notifications go. */
+  function accountChanged(scopeBefore: string | null) {
+    if (accounts.scope() === scopeBefore) return;
+    events.emit('account.changed', {});
+    ports.desktop.withdrawNotifications();
+    void refreshTray();
+  }
+
+  /** What connecting listed is the first sync; otherwise sync now. A failed sync leaves the list offline. */
+  async function firstList(listed: KeyRecord[] | null) {
+    if (listed === null) return void (await syncThenCheck());
+    await keys.accept(listed);
+    events.emit('keys.changed', {});
+    await reminders.check();
+  }
   const handlers: HandlerTable = createHandlerTable(
     {
       'account.connect': async ({ apiKey }) => {
+        const before = accounts.scope();
+        const { status, listed } = await accounts.connect(apiKey);
         keys.reset();
-        const status = await accounts.connect(apiKey);
+        accountChanged(before);
         // The first list arrives with the connection, so the popup never shows a half-empty list. A failed
         // sync does not undo a good connection: the list then says it is offline.
-        await syncThenCheck().catch(() => undefined);
+        await firstList(listed).catch(() => undefined);
         return status;
       },
       'account.connectDemo': async () => {
+        const before = accounts.scope();
+        const { status } = await accounts.connectDemo();
         keys.reset();
-        const status = await accounts.connectDemo();
+        accountChanged(before);
         await syncThenCheck();
         return status;
       },
       'account.status': () => accounts.status(),
       'account.disconnect': async () => {
-        keys.reset();
+        const before = accounts.scope();
         const status = await accounts.disconnect();
-        void refreshTray();
+        keys.reset();
+        accountChanged(before);
         return status;
       },
       'keys.list': () => keys.list(),
@@ -125,7 +177,12 @@ export function createCore(ports: CorePorts) {
       'keys.setTags': ({ id, tags }) => keys.setTags(id, tags),
       'keys.delete': async ({ id }) => (await keys.delete(id), {}),
       'keys.copy': ({ id, format }) => keys.copy(id, format),
-      'keys.addSecret': ({ id, value }) => keys.addSecret(id, value),
+      'keys.saveSecret': ({ id, value, confirmUnchecked }) =>
+        keys.saveSecret(id, value, confirmUnchecked ?? false),
+      'keys.changeSecret': ({ id, value, confirmUnchecked }) =>
+        keys.changeSecret(id, value, confirmUnchecked ?? false),
+      'keys.forgetSecret': ({ id }) => keys.forgetSecret(id),
+      'keys.unsaved': () => unsavedSecrets(),
       'keys.reveal': ({ id }) => keys.reveal(id),
       'keys.pin': ({ id, pinned, label }) => keys.pin(id, pinned, label),
       'keys.replace': ({ id }) => keys.replace(id),
@@ -149,6 +206,7 @@ export function createCore(ports: CorePorts) {
       },
       'app.openLink': ({ target }) => (ports.desktop.openExternal(LINKS[target]), {}),
       'popup.hide': () => (ports.desktop.hidePopup(), {}),
+      'app.quit': () => (ports.desktop.quit(), {}),
     },
     logger,
   );
@@ -156,8 +214,15 @@ export function createCore(ports: CorePorts) {
   return {
     handlers,
     events,
-    /** At start: restore the account, apply the shortcut, draw the tray. */
+    /** At start: say what happened to an unreadable settings file, restore the account, apply the shortcut, draw the tray. */
     async start() {
+      for (const problem of ports.settingsProblems?.() ?? []) {
+        ports.desktop.notify({
+          title: 'Keytray’s settings needed attention',
+          body: problem.message,
+          keyIds: [],
+        });
+      }
       const status = await accounts.restore().catch((error: unknown) => {
         logger.warn('could not restore the account', { error });
         return accounts.status();
@@ -193,6 +258,20 @@ export function createCore(ports: CorePorts) {
       await reminders.check();
       // Expiry words ("in 7 days") and the tray count depend on the time: redraw both.
       events.emit('keys.changed', {});
+    },
+    /**
+     * The tray's Quit (and, later, restarting to update): quits at once, unless full keys exist only in memory;
+     * then the popup opens on "Quit Keytray?", which lists them with Copy, and quits only on the person's word.
+     */
+    requestQuit(): 'quit' | 'confirm' {
+      const unsaved = unsavedSecrets();
+      if (unsaved.keyIds.length === 0 && unsaved.elsewhere === 0) {
+        ports.desktop.quit();
+        return 'quit';
+      }
+      ports.desktop.showPopup();
+      events.emit('popup.shown', { view: 'quit' });
+      return 'confirm';
     },
     /** At quit: clear a clipboard that still holds what Keytray wrote. */
     async dispose() {

@@ -16,6 +16,10 @@ export interface Desktop {
   saveTextFile(suggestedName: string, text: string): Promise<string | null>;
   /** Only ever called with a URL from the contract's `LINKS`. */
   openExternal(url: string): void;
+  /** Takes back the notifications still on screen (another account was connected: they are not its). */
+  withdrawNotifications(): void;
+  /** Ends the app; the core asks only after the person confirmed any loss (see `Core.requestQuit`). */
+  quit(): void;
 }
 
 export type DesktopNotification = {

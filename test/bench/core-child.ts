@@ -20,6 +20,8 @@ const { core } = composeNodeCore({
     hidePopup: () => undefined,
     saveTextFile: async () => null,
     openExternal: () => undefined,
+    withdrawNotifications: () => undefined,
+    quit: () => undefined,
     registerShortcut: () => true,
     setLaunchAtLogin: () => undefined,
   },

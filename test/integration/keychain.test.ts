@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createKeychainStore } from '../../electron/core/secrets/keychain-store.js';
+import { scopedSecretStore } from '../../electron/core/secrets/scoped-secret-store.js';
 import { keyringReady, testService } from '../fixtures/keyring.js';
 
 describe.runIf(keyringReady)('keychain adapter on a real gnome-keyring (D-Bus Secret Service)', () => {
@@ -17,6 +18,20 @@ describe.runIf(keyringReady)('keychain adapter on a real gnome-keyring (D-Bus Se
     expect(await store.delete('key:KEY1')).toBe(true);
     expect(await store.delete('key:KEY1')).toBe(false);
     expect(await store.names()).toEqual(['token:abc']);
+  });
+
+  it('keeps accounts apart inside one service: an account lists, reads and deletes only its own entries', async () => {
+    const keychain = createKeychainStore(testService('scoped'));
+    const first = scopedSecretStore(keychain, 'u:user-1');
+    const second = scopedSecretStore(keychain, 'k:KEY0190AB12CD34EF56AB78CD90EF12AB34');
+    await first.set('key:KEY1', 'KEY1_first-account-secret');
+    await keychain.set('key:KEY2', 'KEY2_saved-before-accounts');
+    expect(await second.get('key:KEY1')).toBeNull();
+    expect(await second.names()).toEqual([]);
+    expect(await second.delete('key:KEY1')).toBe(false);
+    expect(await first.names()).toEqual(['key:KEY1']);
+    expect(await first.get('key:KEY1')).toBe('KEY1_first-account-secret');
+    expect((await keychain.names()).sort()).toEqual(['key:KEY2', 'u:user-1/key:KEY1']);
   });
 
   it('keeps services apart', async () => {

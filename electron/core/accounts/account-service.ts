@@ -4,12 +4,15 @@ import { AppError, PORTAL_URL } from '../errors.js';
 import type { Clock, Fetch, Logger } from '../ports.js';
 import type { Redactor } from '../logging/redact.js';
 import { createMemorySecretStore } from '../secrets/memory-store.js';
+import { scopedSecretStore } from '../secrets/scoped-secret-store.js';
 import { secretName, type SecretStore } from '../secrets/secret-store.js';
 import type { DocumentStore } from '../settings/json-store.js';
-import type { KeyCache, StoredAccount, StoredState } from '../settings/stored-state.js';
-import { EMPTY_KEY_CACHE } from '../settings/stored-state.js';
+import type { SettingsFile, StoredAccount } from '../settings/stored-state.js';
 import { createTelnyxClient, resolveBaseUrl, type TelnyxClient } from '../telnyx/client.js';
 import { createSimulator } from '../telnyx/simulator/simulator.js';
+import type { KeyRecord } from '../telnyx/unverified.js';
+import { accountScope, DEMO_SCOPE } from './account-scope.js';
+import { claimLegacyData } from './legacy-data.js';
 import type { CapabilityName, Session } from './session.js';
 
 export type AccountDeps = {
@@ -18,20 +21,30 @@ export type AccountDeps = {
   logger: Logger;
   redactor: Redactor;
   secrets: SecretStore;
-  state: DocumentStore<StoredState>;
-  keyCache: DocumentStore<KeyCache>;
+  /** The whole settings file: the account record, and the per-account data a new account may claim. */
+  settings: DocumentStore<SettingsFile>;
   env: NodeJS.ProcessEnv;
+  /** A packaged build talks to api.telnyx.com only (see `base-url.ts`). */
+  packaged: boolean;
   /** Test hook: how the client sleeps between retries. */
   sleep?: (ms: number) => Promise<void>;
   timeoutMs?: number;
 };
 
+/** What connecting learned: the status, and the key list when finding out who the account is needed it. */
+export type Connected = { status: AccountStatus; listed: KeyRecord[] | null };
+
+/** How a pasted secret fared with Telnyx (`GET /v2/balance` with that secret). */
+export type SecretCheck = 'accepted' | 'refused' | 'unreachable';
+
 const UNKNOWN_CAPABILITIES = { editTags: 'unknown', listOwn: 'unknown', deleteOwn: 'unknown' } as const;
 const DEMO_KEY_COUNT = 60;
+const DEMO_BASE_URL = 'https://demo.keytray.invalid/v2';
 
 /**
  * Connecting, the demo account, restoring the account at start and disconnecting. The connected key lives in
- * the keychain under `account`; settings keep only its id, the mode and what the API turned out to allow.
+ * the keychain under `account`; settings keep only its id, the mode, whose account it is (its scope) and what
+ * the API turned out to allow — never where the API is (see `base-url.ts`).
  */
 export function createAccountService(deps: AccountDeps) {
   let session: Session | null = null;
@@ -57,9 +70,54 @@ export function createAccountService(deps: AccountDeps) {
     return { isOwner: await apiClient.isOwner(), ...UNKNOWN_CAPABILITIES };
   }
 
-  function persist(account: StoredAccount) {
-    const state = deps.state.read();
-    deps.state.write({ ...state, account });
+  /** Who the account is: an owner's list names the connected key's user (see `account-scope.ts`). */
+  async function identify(apiClient: TelnyxClient, keyId: string, isOwner: boolean) {
+    const listed = isOwner ? await apiClient.listOrganizationKeys() : null;
+    return { scope: accountScope(keyId, listed), listed };
+  }
+
+  function persist(account: StoredAccount | null) {
+    deps.settings.write({ ...deps.settings.read(), account });
+  }
+
+  function telnyxSession(keyId: string, value: string, scope: string, capabilities: Capabilities): Session {
+    const baseUrl = resolveBaseUrl(deps.env, deps.packaged);
+    return {
+      mode: 'telnyx',
+      keyId,
+      scope,
+      client: client(deps.fetch, baseUrl, value),
+      clientFor: (apiKey) => client(deps.fetch, baseUrl, apiKey),
+      keySecrets: scopedSecretStore(deps.secrets, scope),
+      unscopedSecrets: deps.secrets,
+      capabilities,
+    };
+  }
+
+  function demoSession(keyId: string, capabilities: Capabilities): Session {
+    const simulator = demoSimulator();
+    return {
+      mode: 'demo',
+      keyId,
+      scope: DEMO_SCOPE,
+      client: client(simulator.fetch, DEMO_BASE_URL, simulator.ownerKey),
+      clientFor: (apiKey) => client(simulator.fetch, DEMO_BASE_URL, apiKey),
+      keySecrets: createMemorySecretStore({ [secretName.key(keyId)]: simulator.ownerKey }),
+      unscopedSecrets: null,
+      capabilities,
+    };
+  }
+
+  /** Data saved before accounts were told apart goes to the first account that connects. */
+  async function claimLegacy(next: Session) {
+    if (next.unscopedSecrets === null) return;
+    await claimLegacyData({
+      settings: deps.settings,
+      scope: next.scope,
+      unscoped: next.unscopedSecrets,
+      scoped: next.keySecrets,
+      logger: deps.logger,
+    });
   }
 
   function status(): AccountStatus {
@@ -76,8 +134,12 @@ export function createAccountService(deps: AccountDeps) {
   return {
     status,
 
-    /** Validates a pasted key with Telnyx, then keeps it in the keychain. A refused key changes nothing. */
-    async connect(apiKey: string): Promise<AccountStatus> {
+    /**
+     * Validates a pasted key with Telnyx, finds out whose account it is, then keeps it in the keychain. A
+     * refused key, or any failure before the keychain write, changes nothing: the account connected before
+     * (if any) stays connected.
+     */
+    async connect(apiKey: string): Promise<Connected> {
       const value = apiKey.trim();
       const parsed = parseKeyValue(value);
       if (!parsed) {
@@ -87,99 +149,109 @@ export function createAccountService(deps: AccountDeps) {
         );
       }
       deps.redactor.remember(value);
-      const baseUrl = resolveBaseUrl(deps.env);
-      const apiClient = client(deps.fetch, baseUrl, value);
+      const apiClient = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value);
       const capabilities = await learn(apiClient);
+      const { scope, listed } = await identify(apiClient, parsed.id, capabilities.isOwner);
+      const next = telnyxSession(parsed.id, value, scope, capabilities);
+      // The account key is a key like any other: Keytray holds its secret, so it can be copied. Written before
+      // `account`, so a keychain failure between the two leaves the connected account as it was.
+      await next.keySecrets.set(secretName.key(parsed.id), value);
       await deps.secrets.set(secretName.account, value);
-      // The account key is a key like any other: Keytray holds its secret, so it can be copied.
-      await deps.secrets.set(secretName.key(parsed.id), value);
-      session = {
-        mode: 'telnyx',
-        keyId: parsed.id,
-        client: apiClient,
-        keySecrets: deps.secrets,
-        capabilities,
-      };
+      session = next;
+      demo = null;
       persist({
         mode: 'telnyx',
         keyId: parsed.id,
-        baseUrl: deps.env['TELNYX_BASE_URL'] ? baseUrl : null,
+        scope,
         isOwner: capabilities.isOwner,
         connectedAt: deps.clock.now().toISOString(),
       });
-      deps.keyCache.write(EMPTY_KEY_CACHE);
-      deps.logger.info('connected', { keyId: parsed.id, owner: capabilities.isOwner });
-      return status();
+      await claimLegacy(next);
+      deps.logger.info('connected', { keyId: parsed.id, owner: capabilities.isOwner, scope });
+      return { status: status(), listed };
     },
 
-    async connectDemo(): Promise<AccountStatus> {
+    async connectDemo(): Promise<Connected> {
       const simulator = demoSimulator();
-      const value = simulator.ownerKey;
-      const parsed = parseKeyValue(value);
+      const parsed = parseKeyValue(simulator.ownerKey);
       if (!parsed) throw new AppError('internal', 'The demo account could not start.');
-      const apiClient = client(simulator.fetch, 'https://demo.keytray.invalid/v2', value);
-      const capabilities = await learn(apiClient);
-      const keySecrets = createMemorySecretStore({ [secretName.key(parsed.id)]: value });
-      session = { mode: 'demo', keyId: parsed.id, client: apiClient, keySecrets, capabilities };
+      const probe = demoSession(parsed.id, { isOwner: false, ...UNKNOWN_CAPABILITIES });
+      const capabilities = await learn(probe.client);
+      session = { ...probe, capabilities };
       persist({
         mode: 'demo',
         keyId: parsed.id,
-        baseUrl: null,
+        scope: DEMO_SCOPE,
         isOwner: capabilities.isOwner,
         connectedAt: deps.clock.now().toISOString(),
       });
-      deps.keyCache.write(EMPTY_KEY_CACHE);
-      return status();
+      return { status: status(), listed: null };
     },
 
-    /** At start: the account from settings, its key from the keychain. A missing key disconnects plainly. */
+    /**
+     * At start: the account from settings, its key from the keychain. A missing key disconnects plainly. An
+     * account saved before accounts were told apart learns its scope now, if Telnyx can be reached.
+     */
     async restore(): Promise<AccountStatus> {
-      const stored = deps.state.read().account;
+      const stored = deps.settings.read().account;
       if (!stored) return status();
+      const capabilities = { isOwner: stored.isOwner, ...UNKNOWN_CAPABILITIES };
       if (stored.mode === 'demo') {
-        const simulator = demoSimulator();
-        session = {
-          mode: 'demo',
-          keyId: stored.keyId,
-          client: client(simulator.fetch, 'https://demo.keytray.invalid/v2', simulator.ownerKey),
-          keySecrets: createMemorySecretStore({ [secretName.key(stored.keyId)]: simulator.ownerKey }),
-          capabilities: { isOwner: stored.isOwner, ...UNKNOWN_CAPABILITIES },
-        };
+        session = demoSession(stored.keyId, capabilities);
         return status();
       }
       const value = await deps.secrets.get(secretName.account);
       if (!value || parseKeyValue(value)?.id !== stored.keyId) {
         deps.logger.warn('stored account has no key in the keychain; disconnected', { keyId: stored.keyId });
-        deps.state.write({ ...deps.state.read(), account: null });
+        persist(null);
         return status();
       }
       deps.redactor.remember(value);
-      session = {
-        mode: 'telnyx',
-        keyId: stored.keyId,
-        client: client(deps.fetch, resolveBaseUrl(deps.env, stored.baseUrl), value),
-        keySecrets: deps.secrets,
-        capabilities: { isOwner: stored.isOwner, ...UNKNOWN_CAPABILITIES },
-      };
+      let scope = stored.scope;
+      if (scope === null) {
+        const probe = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value);
+        scope = (await identify(probe, stored.keyId, stored.isOwner)).scope;
+        persist({ ...stored, scope });
+      }
+      session = telnyxSession(stored.keyId, value, scope, capabilities);
+      await claimLegacy(session);
       return status();
     },
 
     /**
-     * Forgets the account and the cached list. Saved key secrets and v1 tokens stay in the keychain: they
-     * were shown once and cannot be fetched again, so losing them on a misclick would be worse.
+     * Forgets which account is connected. Its saved key secrets, V1 tokens, pins and reminder log stay, filed
+     * under the account: they were shown once and cannot be fetched again, and connecting the same account
+     * again brings them back.
      */
     async disconnect(): Promise<AccountStatus> {
       if (session?.mode === 'telnyx') await deps.secrets.delete(secretName.account);
       session = null;
       demo = null;
-      deps.state.write({ ...deps.state.read(), account: null });
-      deps.keyCache.write(EMPTY_KEY_CACHE);
+      persist(null);
       return status();
     },
 
     session(): Session {
       if (!session) throw new AppError('not-connected', 'Connect a Telnyx account first.');
       return session;
+    },
+
+    /** The connected account's scope; null when none is connected. */
+    scope: (): string | null => session?.scope ?? null,
+
+    /**
+     * Asks Telnyx whether a pasted secret works (`GET /v2/balance` with it): accepted (200, 403, 422),
+     * refused (401: wrong — or, for a disabled or expired key, unknowable), or unreachable.
+     */
+    async checkSecret(value: string): Promise<SecretCheck> {
+      try {
+        await this.session().clientFor(value).checkKey();
+        return 'accepted';
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'unauthorized') return 'refused';
+        deps.logger.warn('could not check a pasted key with Telnyx', { error });
+        return 'unreachable';
+      }
     },
 
     /**

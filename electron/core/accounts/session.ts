@@ -6,9 +6,15 @@ import type { TelnyxClient } from '../telnyx/client.js';
 export type Session = {
   mode: 'telnyx' | 'demo';
   keyId: string;
+  /** Whose account this is (see `AccountScope`): everything Keytray stores about it is filed under this. */
+  scope: string;
   client: TelnyxClient;
-  /** The keychain for a real account; memory for the demo, whose keys are simulated. */
+  /** A client for the same Telnyx with another key: to check a pasted secret before it is stored. */
+  clientFor(apiKey: string): TelnyxClient;
+  /** This account's part of the keychain; memory for the demo, whose keys are simulated. */
   keySecrets: SecretStore;
+  /** The whole keychain, for adopting entries saved before accounts were told apart; null for the demo. */
+  unscopedSecrets: SecretStore | null;
   capabilities: Capabilities;
 };
 

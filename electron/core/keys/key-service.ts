@@ -1,7 +1,14 @@
 import type { KeyCopyFormat } from '../../common/contract.js';
 import { parseKeyValue, shortKeyId } from '../../common/key-id.js';
 import { checkTags } from '../../common/tags.js';
-import type { CopyDone, KeyCreated, KeyList, KeyReplaced, KeyView } from '../../common/models.js';
+import type {
+  CopyDone,
+  KeyCreated,
+  KeyList,
+  KeyReplaced,
+  KeyView,
+  SecretSaved,
+} from '../../common/models.js';
 import type { AccountService } from '../accounts/account-service.js';
 import type { SecureClipboard } from '../clipboard/secure-clipboard.js';
 import { AppError } from '../errors.js';
@@ -39,8 +46,17 @@ export type KeyServiceDeps = {
  * copy, add a secret, reveal. Secrets leave this module only towards the clipboard, or on an explicit reveal.
  */
 export function createKeyService(deps: KeyServiceDeps) {
-  /** Secrets the keychain refused: copyable until quit. */
-  const unsaved = new Map<string, string>();
+  /**
+   * Secrets the keychain refused, per account scope: copyable until quit. They survive Disconnect and a failed
+   * connect (connecting the same account again shows them), and every action that would drop them says so.
+   */
+  const unsavedByScope = new Map<string, Map<string, string>>();
+  const unsavedHere = (): Map<string, string> => {
+    const { scope } = deps.accounts.session();
+    let map = unsavedByScope.get(scope);
+    if (!map) unsavedByScope.set(scope, (map = new Map()));
+    return map;
+  };
   /** Ids whose secret the session's store holds; read once per session, then kept in step. */
   let held: { store: unknown; ids: Set<string> } | null = null;
   let offline = false;
@@ -62,11 +78,109 @@ export function createKeyService(deps: KeyServiceDeps) {
 
   const changed = () => deps.events.emit('keys.changed', {});
 
+  /** Asks the keychain itself, not the cached set: a check that guards against overwriting must not be stale. */
+  async function holds(id: string): Promise<boolean> {
+    if (unsavedHere().has(id)) return true;
+    return (await deps.accounts.session().keySecrets.get(secretName.key(id))) !== null;
+  }
+
+  /** Entries `key:<id>` from before accounts were told apart move under the first account that lists the key. */
+  async function adoptLegacySecrets(keys: KeyRecord[]) {
+    const session = deps.accounts.session();
+    const unscoped = session.unscopedSecrets;
+    if (!unscoped) return;
+    const listed = new Set(keys.map((k) => k.id));
+    const legacy = (await unscoped.names())
+      .filter((name) => name.startsWith('key:') && listed.has(name.slice(4)))
+      .map((name) => name.slice(4));
+    const ids = await heldIds();
+    for (const id of legacy) {
+      if (ids.has(id)) continue; // this account already has its own copy: leave the older entry alone
+      const value = await unscoped.get(secretName.key(id));
+      if (value === null) continue;
+      await session.keySecrets.set(secretName.key(id), value);
+      if ((await session.keySecrets.get(secretName.key(id))) !== value) continue;
+      await unscoped.delete(secretName.key(id));
+      ids.add(id);
+      deps.logger.info('older saved key adopted by the account', { id });
+    }
+  }
+
+  /**
+   * A pasted full key, before it is stored: shaped like a key, of this key, and checked with Telnyx
+   * (`GET /v2/balance` with it). For a key that should work, a refusal means the paste is wrong: nothing is
+   * saved. Telnyx refuses disabled and expired keys too, so for those — and when Telnyx can't be reached — it
+   * is saved only when the person confirms, having been told it could not be checked.
+   */
+  async function storePasted(
+    id: string,
+    value: string,
+    confirmUnchecked: boolean,
+    mode: 'new' | 'change',
+  ): Promise<SecretSaved> {
+    const trimmed = value.trim();
+    const parsed = parseKeyValue(trimmed);
+    if (!parsed)
+      throw new AppError(
+        'invalid-input',
+        'That does not look like a Telnyx API key. A key starts with KEY and has an underscore in it.',
+      );
+    if (parsed.id !== id) {
+      throw new AppError(
+        'invalid-input',
+        `That key is ${shortKeyId(parsed.id)}, not ${shortKeyId(id)}. Paste the key whose id starts the same.`,
+      );
+    }
+    const known = await view(id);
+    const holding = await holds(id);
+    if (mode === 'new' && holding) {
+      throw new AppError(
+        'rejected',
+        `Keytray already holds the full key of ${shortKeyId(id)}. To replace it, use "Change saved key…".`,
+      );
+    }
+    if (mode === 'change' && !holding) {
+      throw new AppError(
+        'not-found',
+        `Keytray does not hold the full key of ${shortKeyId(id)} yet. Use "Save the full key".`,
+      );
+    }
+    deps.redactor.remember(trimmed);
+    if (mode === 'change' && (await secretOf(id)) === trimmed) return { outcome: 'saved', key: known };
+    const check = await deps.accounts.checkSecret(trimmed);
+    const shouldWork = known.status === 'active';
+    if (check === 'refused' && shouldWork) {
+      throw new AppError(
+        'rejected',
+        `Telnyx refused that key, so it is not the full key of ${shortKeyId(id)} (or the key was revoked). Nothing was saved.`,
+      );
+    }
+    if (check !== 'accepted' && !confirmUnchecked) {
+      return {
+        outcome: 'unchecked',
+        reason:
+          check === 'unreachable'
+            ? 'Keytray could not reach Telnyx to check that this is the right key.'
+            : `${shortKeyId(id)} is ${known.status === 'expired' ? 'expired' : 'disabled'}, and Telnyx refuses every ${known.status === 'expired' ? 'expired' : 'disabled'} key, so Keytray can't check that this is the right one.`,
+      };
+    }
+    await deps.accounts.session().keySecrets.set(secretName.key(id), trimmed);
+    (await heldIds()).add(id);
+    unsavedHere().delete(id);
+    deps.logger.info(mode === 'new' ? 'full key saved' : 'saved key changed', {
+      id,
+      checked: check === 'accepted',
+    });
+    changed();
+    return { outcome: 'saved', key: await view(id) };
+  }
+
   /**
    * Views for many keys at once. Pins and planned disables are read once per call, not once per key:
    * each read clones the settings document, and 10,000 of those made a list take seconds.
    */
   function toViews(records: KeyRecord[], ids: Set<string>): KeyView[] {
+    const unsaved = unsavedHere();
     const pins = new Map(
       deps.pins
         .list()
@@ -87,12 +201,14 @@ export function createKeyService(deps: KeyServiceDeps) {
   async function list(): Promise<KeyList> {
     const cache = deps.keyCache.read();
     const ids = await heldIds();
+    const unsaved = unsavedHere();
     const listed = new Set(cache.keys.map((k) => k.id));
     // Keys whose secret we hold but that the API does not list (a non-owner without the own-keys route).
     const extra = [...new Set([...ids, ...unsaved.keys()])]
       .filter((id) => !listed.has(id))
       .map((id): KeyRecord => ({
         id,
+        userId: null,
         userEmail: null,
         status: 'active',
         tags: [],
@@ -139,11 +255,12 @@ export function createKeyService(deps: KeyServiceDeps) {
   }
 
   async function secretOf(id: string): Promise<string> {
-    const secret = unsaved.get(id) ?? (await deps.accounts.session().keySecrets.get(secretName.key(id)));
+    const secret =
+      unsavedHere().get(id) ?? (await deps.accounts.session().keySecrets.get(secretName.key(id)));
     if (!secret) {
       throw new AppError(
         'not-found',
-        `Keytray does not hold the secret of ${shortKeyId(id)}. Use "Add secret" to paste it.`,
+        `Keytray does not hold the full key of ${shortKeyId(id)}. Use "Save the full key" to paste it.`,
       );
     }
     deps.redactor.remember(secret);
@@ -183,7 +300,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       id: created.record.id,
       secret: created.secret,
       store: session.keySecrets,
-      unsaved,
+      unsaved: unsavedHere(),
       logger: deps.logger,
     });
     if (captured.saved) (await heldIds()).add(created.record.id);
@@ -203,9 +320,7 @@ export function createKeyService(deps: KeyServiceDeps) {
 
     async sync(): Promise<KeyList> {
       try {
-        const keys = await fetchKeys();
-        deps.keyCache.write({ keys, syncedAt: deps.clock.now().toISOString() });
-        offline = false;
+        await service.accept(await fetchKeys());
       } catch (error) {
         if (
           error instanceof AppError &&
@@ -295,10 +410,10 @@ export function createKeyService(deps: KeyServiceDeps) {
     },
 
     async setTags(id: string, input: string[]): Promise<KeyView> {
-      const tags = checkTags(input);
-      if (!tags.ok) throw new AppError('invalid-input', tags.message);
       const session = deps.accounts.session();
-      findCached(id);
+      // Tags the key already carries pass as they are; only the ones typed here are checked.
+      const tags = checkTags(input, { existing: findCached(id).tags });
+      if (!tags.ok) throw new AppError('invalid-input', tags.message);
       if (session.capabilities.editTags === 'unavailable') throw notSupported('edit tags');
       try {
         replaceCached(await session.client.updateTags(id, tags.tags));
@@ -337,7 +452,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       // Revoked at Telnyx: its secret is worthless now, so it goes too.
       await session.keySecrets.delete(secretName.key(id)).catch(() => false);
       (await heldIds()).delete(id);
-      unsaved.delete(id);
+      unsavedHere().delete(id);
       deps.pins.remove('key', id);
       deps.schedule.cancel(id);
       const cache = deps.keyCache.read();
@@ -353,24 +468,32 @@ export function createKeyService(deps: KeyServiceDeps) {
       return done;
     },
 
-    async addSecret(id: string, value: string): Promise<KeyView> {
-      const trimmed = value.trim();
-      const parsed = parseKeyValue(trimmed);
-      if (!parsed)
+    /** `Save the full key`: a pasted secret for a key Keytray does not hold, checked with Telnyx first. */
+    saveSecret: (id: string, value: string, confirmUnchecked: boolean) =>
+      storePasted(id, value, confirmUnchecked, 'new'),
+
+    /** `Change saved key…`: the explicit way to replace a secret Keytray holds, checked the same way. */
+    changeSecret: (id: string, value: string, confirmUnchecked: boolean) =>
+      storePasted(id, value, confirmUnchecked, 'change'),
+
+    /**
+     * `Forget saved key…`: Keytray deletes its copy; the key keeps working at Telnyx. The popup confirms first and
+     * offers Copy, since the full key cannot be fetched again.
+     */
+    async forgetSecret(id: string): Promise<KeyView> {
+      if (!(await holds(id))) {
+        throw new AppError('not-found', `Keytray does not hold the full key of ${shortKeyId(id)}.`);
+      }
+      if (id === deps.accounts.session().keyId) {
         throw new AppError(
-          'invalid-input',
-          'That does not look like a Telnyx API key. A key starts with KEY and has an underscore in it.',
-        );
-      if (parsed.id !== id) {
-        throw new AppError(
-          'invalid-input',
-          `That key is ${shortKeyId(parsed.id)}, not ${shortKeyId(id)}. Paste the key whose id starts the same.`,
+          'rejected',
+          `${shortKeyId(id)} is the key Keytray itself uses to reach Telnyx. Disconnect instead.`,
         );
       }
-      deps.redactor.remember(trimmed);
-      await deps.accounts.session().keySecrets.set(secretName.key(id), trimmed);
-      (await heldIds()).add(id);
-      unsaved.delete(id);
+      await deps.accounts.session().keySecrets.delete(secretName.key(id));
+      (await heldIds()).delete(id);
+      unsavedHere().delete(id);
+      deps.logger.info('saved key forgotten', { id });
       changed();
       return view(id);
     },
@@ -390,9 +513,27 @@ export function createKeyService(deps: KeyServiceDeps) {
       return view(id);
     },
 
-    /** Forget per-session state when the account changes. */
+    /**
+     * A fresh list from Telnyx (a sync, or the list connecting fetched): cached, and any full key saved before
+     * accounts were told apart adopted by this account if it lists that key.
+     */
+    async accept(keys: KeyRecord[]): Promise<void> {
+      deps.keyCache.write({ scope: null, keys, syncedAt: deps.clock.now().toISOString() });
+      offline = false;
+      await adoptLegacySecrets(keys).catch((error: unknown) =>
+        deps.logger.warn('could not adopt older saved keys', { error }),
+      );
+    },
+
+    /** Keys whose full key is only in memory (the keychain refused it), per account: lost at quit. */
+    unsaved(): { scope: string; ids: string[] }[] {
+      return [...unsavedByScope]
+        .map(([scope, map]) => ({ scope, ids: [...map.keys()] }))
+        .filter((entry) => entry.ids.length > 0);
+    },
+
+    /** Forget per-session state when the account changes. Secrets held only in memory stay (see above). */
     reset() {
-      unsaved.clear();
       held = null;
       offline = false;
     },

@@ -23,6 +23,8 @@ export function createReminderService(deps: {
   logger: Logger;
   schedule: DisableSchedule;
   disable: (keyId: string) => Promise<void>;
+  /** Reminders belong to an account: with none connected there is nothing to check. */
+  connected?: () => boolean;
 }) {
   let timer: TimerHandle | null = null;
   let running: Promise<void> | null = null;
@@ -99,6 +101,7 @@ export function createReminderService(deps: {
     running ??= (async () => {
       const now = deps.clock.now();
       try {
+        if (deps.connected && !deps.connected()) return;
         remind(now);
         await carryOutPlannedDisables(now);
       } finally {

@@ -10,21 +10,35 @@ import {
 } from '../../common/models.js';
 
 /**
- * Everything Keytray keeps on disk besides secrets: preferences, the account's non-secret data, pins, v1
- * token names, reminder bookkeeping, and (in its own file, see `key-cache.ts`) the key list for offline
- * display. The schema is the gate on read and on write; a secret-shaped value is refused at write.
+ * Everything Keytray keeps on disk besides secrets. `settings.json` (a `SettingsFile`) holds the preferences,
+ * the connected account's non-secret data and, per account, its pins, V1 token names, reminder bookkeeping and
+ * planned disables; `key-cache.json` (a `KeyCache`) holds one account's key list for offline display. The
+ * schemas are the gate on read and on write; a secret-shaped value is refused at write.
  */
+
+/**
+ * Who an account is, for keeping its things apart from every other account's: `u:<user id>` when the IAM list
+ * shows the connected key's user (an owner, whatever key they connect with), else `k:<key id>` (the connected
+ * key: Telnyx has no "who am I" route), `demo` for the demo. Chosen at connect and never changed after.
+ */
+export const AccountScope = z
+  .string()
+  .max(120)
+  .regex(/^(?:u:[\w.@-]{1,100}|k:KEY[0-9A-Za-z]{4,64}|demo)$/, 'not an account scope');
+export type AccountScope = z.infer<typeof AccountScope>;
+
 export const StoredAccount = z.strictObject({
   mode: AccountMode,
   keyId: KeyId,
-  /** Only when connected to a non-default API (the simulator, a proxy); null = `TELNYX_BASE_URL` or Telnyx. */
-  baseUrl: z.string().nullable(),
+  /** Null only for an account saved before accounts were told apart: resolved at its next start. */
+  scope: AccountScope.nullable(),
   /** Learned at connect. The undocumented routes are probed again each session (see `session.ts`). */
   isOwner: z.boolean(),
   connectedAt: IsoDate,
 });
 export type StoredAccount = z.infer<typeof StoredAccount>;
 
+/** A name that reaches native UI (tray menu, notifications): no control or bidi characters. */
 export const Pin = z.strictObject({
   kind: z.enum(['key', 'token']),
   id: z.string().max(70),
@@ -54,28 +68,96 @@ export type ReminderLog = z.infer<typeof ReminderLog>;
 export const ScheduledDisable = z.strictObject({ keyId: KeyId, at: IsoDate, replacedBy: KeyId });
 export type ScheduledDisable = z.infer<typeof ScheduledDisable>;
 
-/** Fields added after the first release carry defaults, so an older file still reads. */
-export const StoredState = z.strictObject({
-  preferences: Preferences,
-  account: StoredAccount.nullable(),
+/** What belongs to one account. */
+export const AccountData = z.strictObject({
   pins: z.array(Pin).max(9),
   tokens: z.array(StoredToken),
   reminders: ReminderLog,
-  scheduledDisables: z.array(ScheduledDisable).default([]),
+  scheduledDisables: z.array(ScheduledDisable),
 });
-export type StoredState = z.infer<typeof StoredState>;
+export type AccountData = z.infer<typeof AccountData>;
 
-export const DEFAULT_STATE: StoredState = {
-  preferences: DEFAULT_PREFERENCES,
-  account: null,
+export const EMPTY_ACCOUNT_DATA: AccountData = {
   pins: [],
   tokens: [],
   reminders: { sent: {}, snoozedUntil: {}, lastCheckAt: null },
   scheduledDisables: [],
 };
 
+/** Where the data saved before accounts were told apart waits for the first account that connects. */
+export const LEGACY_SCOPE = 'legacy';
+
+export const SETTINGS_VERSION = 2;
+
+/** `settings.json`. */
+export const SettingsFile = z.strictObject({
+  preferences: Preferences,
+  account: StoredAccount.nullable(),
+  /** Scope (or `legacy`) → that account's data. */
+  accounts: z.record(z.union([AccountScope, z.literal(LEGACY_SCOPE)]), AccountData),
+});
+export type SettingsFile = z.infer<typeof SettingsFile>;
+
+export const DEFAULT_SETTINGS: SettingsFile = {
+  preferences: DEFAULT_PREFERENCES,
+  account: null,
+  accounts: {},
+};
+
+/**
+ * What the services see: the preferences and account, and the connected account's data as if it were the only
+ * one (`account-scoped-state.ts` maps it onto the file). Without an account the per-account parts are empty.
+ */
+export const StoredState = z.strictObject({
+  preferences: Preferences,
+  account: StoredAccount.nullable(),
+  ...AccountData.shape,
+});
+export type StoredState = z.infer<typeof StoredState>;
+
+export const DEFAULT_STATE: StoredState = {
+  preferences: DEFAULT_PREFERENCES,
+  account: null,
+  ...EMPTY_ACCOUNT_DATA,
+};
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * `settings.json` migrations: index N takes a version N+1 document to version N+2. Pure, over `unknown`: a
+ * field they do not understand is carried along for the schema's salvage to judge.
+ */
+export const SETTINGS_MIGRATIONS: ((document: unknown) => unknown)[] = [
+  // 1 → 2: everything per account moves under `accounts`; the account no longer stores a base URL (a file
+  // anyone can edit must not choose where the API key is sent); its scope is learned at the next start.
+  (document) => {
+    if (!isObject(document)) return document;
+    const { pins, tokens, reminders, scheduledDisables, account, ...rest } = document;
+    const data = {
+      pins: pins ?? [],
+      tokens: tokens ?? [],
+      reminders,
+      scheduledDisables: scheduledDisables ?? [],
+    };
+    if (data.reminders === undefined) data.reminders = EMPTY_ACCOUNT_DATA.reminders;
+    let migratedAccount: unknown = account ?? null;
+    let scope = LEGACY_SCOPE;
+    if (isObject(account)) {
+      const { baseUrl: _dropped, ...kept } = account;
+      void _dropped;
+      const demo = kept['mode'] === 'demo';
+      migratedAccount = { ...kept, scope: demo ? 'demo' : null };
+      if (demo) scope = 'demo';
+    }
+    return { ...rest, account: migratedAccount, accounts: { [scope]: data } };
+  },
+];
+
 export const CachedKey = z.strictObject({
   id: KeyId,
+  userId: z.string().nullable().default(null),
   userEmail: z.string().nullable(),
   status: KeyStatus,
   tags: z.array(z.string()),
@@ -84,6 +166,16 @@ export const CachedKey = z.strictObject({
   createdAt: IsoDate.nullable(),
 });
 
-export const KeyCache = z.strictObject({ keys: z.array(CachedKey), syncedAt: IsoDate.nullable() });
+export const KEY_CACHE_VERSION = 2;
+
+/** `key-cache.json`: the list of one account (`scope`); another account reads it as empty. */
+export const KeyCache = z.strictObject({
+  scope: AccountScope.nullable().default(null),
+  keys: z.array(CachedKey),
+  syncedAt: IsoDate.nullable(),
+});
 export type KeyCache = z.infer<typeof KeyCache>;
-export const EMPTY_KEY_CACHE: KeyCache = { keys: [], syncedAt: null };
+export const EMPTY_KEY_CACHE: KeyCache = { scope: null, keys: [], syncedAt: null };
+
+/** 1 → 2: a cache from before accounts were told apart belongs to nobody; it is only a cache, so start over. */
+export const KEY_CACHE_MIGRATIONS: ((document: unknown) => unknown)[] = [() => EMPTY_KEY_CACHE];

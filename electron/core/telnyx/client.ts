@@ -6,12 +6,7 @@ import { createHttp, type HttpOptions } from './http.js';
 import { fetchAllPages } from './pagination.js';
 import { parseKeyRecord, UNVERIFIED, type KeyRecord } from './unverified.js';
 
-export const TELNYX_BASE_URL = 'https://api.telnyx.com/v2';
-
-/** `TELNYX_BASE_URL` is the variable Telnyx's own SDKs read; the account's setting comes next. */
-export function resolveBaseUrl(env: NodeJS.ProcessEnv, accountBaseUrl?: string | null): string {
-  return env['TELNYX_BASE_URL'] || accountBaseUrl || TELNYX_BASE_URL;
-}
+export { resolveBaseUrl, TELNYX_BASE_URL } from './base-url.js';
 
 export type ClientOptions = {
   fetch: Fetch;
@@ -59,7 +54,11 @@ export function createTelnyxClient(options: ClientOptions) {
   };
 
   return {
-    /** `GET /v2/balance`: 200 = valid key, 403 = valid key without balance permission, 401 = refused. */
+    /**
+     * `GET /v2/balance`, Telnyx's own first authentication check: 200 = valid key, 403 = valid key without
+     * balance permission, 422 = "invalid or missing account information" after the key was accepted (all three
+     * mean the key is right; the balance is then unknown), 401 = refused.
+     */
     async checkKey(): Promise<Balance> {
       try {
         const { body } = await http.request({ method: 'GET', path: '/balance', retry: 'safe' });
@@ -68,6 +67,7 @@ export function createTelnyxClient(options: ClientOptions) {
         return balance?.success ? { balance: balance.data.balance, currency: balance.data.currency } : null;
       } catch (error) {
         if (error instanceof AppError && error.code === 'forbidden') return null;
+        if (error instanceof AppError && error.detail['httpStatus'] === 422) return null;
         throw error;
       }
     },

@@ -26,6 +26,8 @@ export const UNVERIFIED = {
  */
 export type KeyRecord = {
   id: string;
+  /** [guess] `user_id`: the IAM user the key belongs to; identifies an owner's account across their keys. */
+  userId: string | null;
   userEmail: string | null;
   status: KeyStatus;
   tags: string[];
@@ -46,6 +48,7 @@ export function parseKeyRecord(raw: unknown, now: Date): KeyRecord | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
   const r = raw as Raw;
   if (typeof r['id'] !== 'string') return null;
+  const userId = text(r, 'user_id') ?? null;
   const userEmail = text(r, 'user_email');
   const status = text(r, 'status');
   const expires = text(r, 'expires_at');
@@ -57,6 +60,7 @@ export function parseKeyRecord(raw: unknown, now: Date): KeyRecord | null {
   const expiresAt = isoOrNull(expires);
   return {
     id: r['id'],
+    userId,
     userEmail: userEmail ?? null,
     status: normaliseStatus(status, expiresAt, now),
     tags: tags as string[],

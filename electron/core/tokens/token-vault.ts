@@ -16,11 +16,12 @@ import type { StoredState, StoredToken } from '../settings/stored-state.js';
 const TOKEN_PATTERN = /^[A-Za-z0-9_\-+/=]{16,128}$/;
 
 /**
- * V1 tokens: no public API lists or creates them, so Keytray keeps the ones a person pastes in. The token
- * goes to the keychain (first; if that fails nothing is recorded) and its name and e-mail to settings.
+ * V1 tokens: no public API lists or creates them, so Keytray keeps the ones a person pastes in, per account.
+ * The token goes to the keychain (first; if that fails nothing is recorded) and its name and e-mail to settings.
  */
 export function createTokenVault(deps: {
-  secrets: SecretStore;
+  /** The connected account's part of the keychain: a token belongs to the account it was added under. */
+  secrets: () => SecretStore;
   state: DocumentStore<StoredState>;
   pins: Pins;
   clipboard: SecureClipboard;
@@ -64,7 +65,7 @@ export function createTokenVault(deps: {
         createdAt: deps.clock.now().toISOString(),
       };
       deps.redactor.remember(value);
-      await deps.secrets.set(secretName.token(token.id), value);
+      await deps.secrets().set(secretName.token(token.id), value);
       const state = deps.state.read();
       deps.state.write({ ...state, tokens: [...state.tokens, token] });
       deps.logger.info('v1 token added', { id: token.id });
@@ -86,7 +87,7 @@ export function createTokenVault(deps: {
 
     async remove(id: string): Promise<void> {
       find(id);
-      await deps.secrets.delete(secretName.token(id));
+      await deps.secrets().delete(secretName.token(id));
       deps.pins.remove('token', id);
       const state = deps.state.read();
       deps.state.write({ ...state, tokens: state.tokens.filter((t) => t.id !== id) });
@@ -95,7 +96,7 @@ export function createTokenVault(deps: {
 
     async copy(id: string, format: TokenCopyFormat): Promise<CopyDone> {
       const token = find(id);
-      const value = await deps.secrets.get(secretName.token(id));
+      const value = await deps.secrets().get(secretName.token(id));
       if (!value)
         throw new AppError(
           'not-found',

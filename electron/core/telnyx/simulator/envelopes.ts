@@ -37,7 +37,8 @@ export function keyJson(state: SimState, key: SimKey) {
   return {
     id: key.id,
     record_type: 'api_key',
-    user_id: key.userId,
+    // Telnyx's user ids are unique across organizations (UUIDs); the seed keeps two simulated ones apart.
+    user_id: `${key.userId}-${state.seed}`,
     user_email: user?.email ?? null,
     status: key.status,
     tags: key.tags,

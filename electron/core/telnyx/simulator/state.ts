@@ -15,6 +15,8 @@ export type SimKey = {
 };
 
 export type SimState = {
+  /** The organization's seed: its users' ids are told apart from another simulated organization's by it. */
+  seed: number;
   users: SimUser[];
   /** Newest first, as Telnyx lists them. */
   keys: SimKey[];
@@ -110,5 +112,13 @@ export function seedState(options: { keyCount: number; seed: number; now: Date }
     make('user-gone', 80 * DAY, { tags: ['legacy'] }),
   );
   keys.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return { users, keys, issued: [], random, ownerKey: ownerKey.value, memberKey: memberKey.value };
+  return {
+    seed: options.seed,
+    users,
+    keys,
+    issued: [],
+    random,
+    ownerKey: ownerKey.value,
+    memberKey: memberKey.value,
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../../electron/core/telnyx/simulator/index.js';
 import { createCoreHarness, value } from '../../../fixtures/core-harness.js';
 
 async function connected(
@@ -11,6 +12,16 @@ async function connected(
   value(await harness.core.handlers['keys.sync'](undefined));
   return harness;
 }
+
+/** A listed key, other than the owner's, that Telnyx would accept: active and not expired. */
+export const usableKey = (simulator: Simulator) =>
+  simulator.state.keys.find(
+    (k) =>
+      k.value !== simulator.ownerKey &&
+      k.userId !== 'user-gone' &&
+      k.status === 'active' &&
+      (k.expiresAt === null || Date.parse(k.expiresAt) > Date.parse('2026-03-03')),
+  );
 
 const error = (result: { ok: boolean; error?: { code: string; message: string } }) => result.error;
 
@@ -49,20 +60,19 @@ describe('keys', () => {
     expect(copied).toHaveLength(4);
   });
 
-  it('adds the secret of a listed key, refusing one whose id does not match', async () => {
+  it('saves the full key of a listed key, refusing one whose id does not match', async () => {
     const { core, simulator } = await connected();
-    const other =
-      simulator.state.keys.find((k) => !simulator.ownerKey.startsWith(k.id)) ?? simulator.state.keys[0];
+    const other = usableKey(simulator);
     const id = other?.id ?? '';
-    const wrong = await core.handlers['keys.addSecret']({ id, value: simulator.ownerKey });
+    const wrong = await core.handlers['keys.saveSecret']({ id, value: simulator.ownerKey });
     expect(error(wrong)?.code).toBe('invalid-input');
     expect(error(wrong)?.message).toMatch(
       /^That key is KEY\w+…\w+, not KEY\w+…\w+\. Paste the key whose id starts the same\.$/,
     );
-    const garbage = await core.handlers['keys.addSecret']({ id, value: 'hello' });
+    const garbage = await core.handlers['keys.saveSecret']({ id, value: 'hello' });
     expect(error(garbage)?.message).toMatch(/does not look like a Telnyx API key/);
-    const added = value(await core.handlers['keys.addSecret']({ id, value: ` ${other?.value} ` }));
-    expect(added.hasSecret).toBe(true);
+    const added = value(await core.handlers['keys.saveSecret']({ id, value: ` ${other?.value} ` }));
+    expect(added.outcome === 'saved' && added.key.hasSecret).toBe(true);
     expect(value(await core.handlers['keys.reveal']({ id }))).toEqual({ secret: other?.value });
   });
 
@@ -73,7 +83,7 @@ describe('keys', () => {
     expect(error(result)).toEqual({
       code: 'not-found',
       message: expect.stringMatching(
-        /^Keytray does not hold the secret of KEY.*Use "Add secret" to paste it\.$/,
+        /^Keytray does not hold the full key of KEY.*Use "Save the full key" to paste it\.$/,
       ),
     });
   });
@@ -156,11 +166,11 @@ describe('keys', () => {
     const { core, simulator, secrets } = await connected();
     const key = simulator.state.keys.find((k) => !simulator.ownerKey.startsWith(k.id));
     const id = key?.id ?? '';
-    value(await core.handlers['keys.addSecret']({ id, value: key?.value ?? '' }));
+    value(await core.handlers['keys.saveSecret']({ id, value: key?.value ?? '', confirmUnchecked: true }));
     value(await core.handlers['keys.pin']({ id, pinned: true }));
     value(await core.handlers['keys.delete']({ id }));
     expect(simulator.state.keys.some((k) => k.id === id)).toBe(false);
-    expect(await secrets.names()).not.toContain(`key:${id}`);
+    expect(await secrets.get(`u:user-owner-42/key:${id}`)).toBeNull();
     expect(value(await core.handlers['keys.list'](undefined)).keys.some((k) => k.id === id)).toBe(false);
   });
 
@@ -250,7 +260,7 @@ describe('account', () => {
     const { core, secrets, simulator } = createCoreHarness();
     value(await core.handlers['account.connect']({ apiKey: simulator.ownerKey }));
     expect(value(await core.handlers['account.disconnect'](undefined))).toEqual({ connected: false });
-    expect(await secrets.names()).toEqual([`key:${simulator.ownerKey.split('_')[0]}`]);
+    expect(await secrets.names()).toEqual([`u:user-owner-42/key:${simulator.ownerKey.split('_')[0]}`]);
     expect(error(await core.handlers['keys.list'](undefined))?.code).toBe('not-connected');
   });
 });
