@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { build, Platform, type Configuration } from 'electron-builder';
 import { load as parse } from 'js-yaml';
 import { buildApp } from './build-app.js';
@@ -18,8 +19,8 @@ import { buildApp } from './build-app.js';
  * The packaging check CI can run offline: electron-builder's `dir` target over a stand-in unpacked Electron
  * (an empty executable and the resources folder), then a look inside app.asar. It proves the `files`
  * allow-list (no sources, tests, preview shell or maps), the one runtime dependency, and that the keychain's
- * native binary sits unpacked beside the archive, and reads back the fuses flipped in the stand-in's fuse
- * wire. What it cannot prove here: that the real Electron binary honours them, signing, notarisation and the
+ * native binary sits unpacked beside the archive, and reads back (with @electron/fuses, the library
+ * electron-builder flips them with) every fuse in the stand-in's fuse wire. What it cannot prove here: that the real Electron binary honours them, signing, notarisation and the
  * installers themselves; a machine with internet builds those.
  */
 const root = join(import.meta.dirname, '..');
@@ -33,8 +34,8 @@ export async function checkPackaging(): Promise<{
   await buildApp(() => undefined);
   const standIn = mkdtempSync(join(tmpdir(), 'keytray-electron-dist-'));
   mkdirSync(join(standIn, 'resources'));
-  // A fuse wire in Electron's own format (sentinel, version 1, eight fuses at their shipped defaults), so the
-  // fuses electron-builder flips can be read back from the packaged "binary".
+  // A fuse wire in Electron's own format (sentinel, version 1, eight fuses at Electron's shipped defaults:
+  // '1' on, '0' off), so the fuses electron-builder flips can be read back from the packaged "binary".
   writeFileSync(
     join(standIn, 'electron'),
     `#!/bin/sh\necho "stand-in for Electron"\n#${FUSE_SENTINEL}\u0001\u000810011001\n`,
@@ -68,18 +69,24 @@ export async function checkPackaging(): Promise<{
   const manifest = JSON.parse(extractFile(asar, 'package.json').toString('utf8')) as { main: string };
   if (manifest.main !== 'out/main/index.js')
     throw new Error(`app.asar's package.json points main at ${manifest.main}`);
-  const binary = readFileSync(join(unpackedDir, 'keytray'));
-  const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length + 2;
-  const names = [
-    'runAsNode',
-    'enableCookieEncryption',
-    'enableNodeOptionsEnvironmentVariable',
-    'enableNodeCliInspectArguments',
-    'enableEmbeddedAsarIntegrityValidation',
-    'onlyLoadAppFromAsar',
-  ];
-  const fuses = Object.fromEntries(names.map((name, i) => [name, binary[at + i] === 0x31]));
+  const fuses = await readFuses(join(unpackedDir, 'keytray'));
   return { asarFiles, unpacked, fuses };
+}
+
+/**
+ * Every fuse of the wire by electron-builder's name for it (`GrantFileProtocolExtraPrivileges` →
+ * `grantFileProtocolExtraPrivileges`): true when on. The wire stores ASCII '1' for on, '0' for off ('r' for a
+ * fuse Electron removed, read as off).
+ */
+async function readFuses(binary: string): Promise<Record<string, boolean>> {
+  const { version, ...wire } = await getCurrentFuseWire(binary);
+  if (version !== '1') throw new Error(`unknown fuse wire version ${version}`);
+  return Object.fromEntries(
+    Object.entries(wire).map(([index, state]) => {
+      const name = FuseV1Options[Number(index)] ?? `fuse${index}`;
+      return [name.charAt(0).toLowerCase() + name.slice(1), state === '1'.charCodeAt(0)];
+    }),
+  );
 }
 
 if (process.argv[1]?.endsWith('check-packaging.ts')) {

@@ -6,6 +6,7 @@ import type { PreferenceEffects } from '../core/settings/preferences.js';
 import type { TrayModel } from '../core/tray-model/tray-model.js';
 import { secretClipboardMarkers } from './clipboard-markers.js';
 import { setLinuxAutostart } from './login-item.js';
+import { notificationBody } from './native-text.js';
 
 const ALLOWED_LINKS = new Set<string>(Object.values(LINKS));
 
@@ -15,27 +16,37 @@ export function createElectronDesktop(deps: {
   tray: () => { update(model: TrayModel): void } | null;
   popup: () => { open(filterKeyIds?: string[]): void; hide(): void } | null;
   onNotificationClick: (notification: DesktopNotification) => void;
+  /** Tests pass another platform; notification bodies are escaped differently per platform. */
+  platform?: NodeJS.Platform;
 }): Desktop & PreferenceEffects {
+  const platform = deps.platform ?? process.platform;
   // Notifications are kept referenced until closed, or the click handler can be collected.
   const shown = new Set<Notification>();
   return {
     async writeClipboard(text, { secret }) {
       if (!secret || text === '') return clipboard.writeText(text);
-      await clipboard.write([
-        new ClipboardItem({ 'text/plain': text, ...secretClipboardMarkers(process.platform) }),
-      ]);
+      await clipboard.write([new ClipboardItem({ 'text/plain': text, ...secretClipboardMarkers(platform) })]);
     },
     readClipboard: () => clipboard.readText(),
     notify(notification) {
       // macOS Focus and Windows quiet hours hide these silently (electron/electron#1494): the tray and the
       // popup's banner say the same thing.
       if (!Notification.isSupported()) return;
-      const toast = new Notification({ title: notification.title, body: notification.body });
+      const toast = new Notification({
+        title: notification.title,
+        body: notificationBody(notification.body, platform),
+      });
       shown.add(toast);
       toast.on('click', () => deps.onNotificationClick(notification));
       toast.on('close', () => shown.delete(toast));
       toast.show();
     },
+    withdrawNotifications() {
+      // Electron does not promise a 'close' event for a programmatic close: forget them here.
+      for (const toast of shown) toast.close();
+      shown.clear();
+    },
+    quit: () => app.quit(),
     setTray: (model) => deps.tray()?.update(model),
     showPopup: (options) => deps.popup()?.open(options?.filterKeyIds),
     hidePopup: () => deps.popup()?.hide(),
@@ -67,7 +78,7 @@ export function createElectronDesktop(deps: {
       }
     },
     setLaunchAtLogin(enabled) {
-      if (process.platform === 'linux') {
+      if (platform === 'linux') {
         void setLinuxAutostart(enabled, process.execPath).catch((error: unknown) =>
           deps.logger.warn('could not write the autostart entry', { error }),
         );

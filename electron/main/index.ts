@@ -1,12 +1,14 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, powerMonitor, session } from 'electron';
 import { composeNodeCore } from '../core/compose-node.js';
-import type { DesktopNotification } from '../core/ports.js';
+import type { DesktopNotification, Logger } from '../core/ports.js';
+import { handleAppScheme, registerAppScheme, RENDERER_URL } from './app-protocol.js';
 import { createElectronDesktop } from './desktop.js';
 import { forwardEvents, registerIpc } from './ipc.js';
+import { openMainLog } from './main-log.js';
 import { createPopupWindow, type PopupWindow } from './popup-window.js';
 import { createSenderCheck, hardenSession, installSecurityHooks } from './security.js';
+import { logUncaughtErrors, startOrExplain } from './start-up.js';
 import { setupTray } from './tray.js';
 
 /**
@@ -15,31 +17,42 @@ import { setupTray } from './tray.js';
  */
 const APP_ID = 'com.keytray.app';
 const here = import.meta.dirname;
-const rendererUrl = pathToFileURL(join(here, '..', 'renderer', 'index.html')).toString();
+const rendererDir = join(here, '..', 'renderer');
 const preload = join(here, '..', 'preload', 'index.cjs');
 const iconDir = app.isPackaged
   ? join(process.resourcesPath, 'tray')
   : join(here, '..', '..', 'build', 'tray');
 
-// Tests (and only an unpackaged app) may point Keytray at a throwaway settings folder.
-if (!app.isPackaged && process.env['KEYTRAY_USER_DATA'])
+// Tests (and only an unpackaged app) may point Keytray at a throwaway settings folder; its log goes there too.
+if (!app.isPackaged && process.env['KEYTRAY_USER_DATA']) {
   app.setPath('userData', process.env['KEYTRAY_USER_DATA']);
+  app.setAppLogsPath(join(process.env['KEYTRAY_USER_DATA'], 'logs'));
+}
+
+// The log first, so that anything after it that fails is written down. Once the core exists its logger
+// (which also redacts the secrets it has seen) takes over.
+const log = openMainLog();
+let logger: Logger = log.logger;
+logUncaughtErrors(() => logger);
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch hands over to the first (which opens its popup) and leaves.
   app.quit();
 } else {
-  void main();
+  void startOrExplain(main, { logger: () => logger, path: log.path });
 }
 
 async function main() {
   // Windows toasts need the same AppUserModelId as the installer's Start-menu shortcut (electron#4973).
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  // Before the first await: a privileged scheme can only be registered before the app is ready.
+  registerAppScheme();
   installSecurityHooks();
   await app.whenReady();
   // A menu-bar app: no Dock icon (LSUIElement in the packaged Info.plist does the same before launch).
   app.dock?.hide();
   hardenSession(session.defaultSession);
+  handleAppScheme(rendererDir);
 
   let popup: PopupWindow | null = null;
   let tray: ReturnType<typeof setupTray> | null = null;
@@ -50,23 +63,25 @@ async function main() {
   const composed = composeNodeCore({
     userDataDir: app.getPath('userData'),
     env: process.env,
-    desktop: (logger) =>
+    // Packaged builds talk to https://api.telnyx.com only; TELNYX_BASE_URL is for tests and the preview.
+    packaged: app.isPackaged,
+    logSink: log.sink,
+    desktop: (coreLogger) =>
       createElectronDesktop({
-        logger,
+        logger: coreLogger,
         tray: () => tray,
         popup: () => popup,
         onNotificationClick,
       }),
   });
   const { core } = composed;
+  logger = composed.logger;
 
   registerIpc({
     handlers: core.handlers,
-    isTrustedSender: createSenderCheck(() => ({
-      contents: popup?.window.webContents ?? null,
-      url: rendererUrl,
-    })),
-    logger: composed.logger,
+    isTrustedSender: createSenderCheck(() => popup?.window.webContents ?? null),
+    logger,
+    logPath: log.path,
   });
   forwardEvents(core.events, () => popup?.window.webContents ?? null);
 
@@ -74,19 +89,18 @@ async function main() {
     iconDir,
     onClick: () => popup?.toggle.trayClicked(),
     onMenu: (item) => {
-      if (item.kind === 'quit') return app.quit();
+      // Quits at once, unless full keys exist only in memory: then the popup asks first (see requestQuit).
+      if (item.kind === 'quit') return void core.requestQuit();
       if (item.kind === 'settings') {
         popup?.open();
         return core.events.emit('popup.shown', { view: 'settings' });
       }
-      void core
-        .trayAction(item)
-        .catch((error: unknown) => composed.logger.warn('tray action failed', { error }));
+      void core.trayAction(item).catch((error: unknown) => logger.warn('tray action failed', { error }));
     },
   });
   popup = createPopupWindow({
     preload,
-    rendererUrl,
+    rendererUrl: RENDERER_URL,
     trayBounds: () => tray?.tray.getBounds() ?? { x: 0, y: 0, width: 0, height: 0 },
     onShown: () => core.events.emit('popup.shown', { view: 'main' }),
   });

@@ -4,18 +4,21 @@ import { fail } from '../common/result.js';
 import type { Events } from '../core/events.js';
 import type { HandlerTable } from '../core/ipc/handler-table.js';
 import type { Logger } from '../core/ports.js';
+import { whereTheLogIs } from './main-log.js';
 
 export const invokeChannel = (channel: string) => `keytray:${channel}`;
 export const eventChannel = (event: string) => `keytray-event:${event}`;
 
 /**
  * The only place main talks IPC. Every channel of the contract is registered (before any window exists);
- * each call's sender is checked, then the core's handler validates the payload and answers a Result.
+ * each call's sender is checked, then the core's handler validates the payload and answers a Result. An
+ * `internal` failure (a bug, logged by the core) tells the person where the log file is.
  */
 export function registerIpc(options: {
   handlers: HandlerTable;
   isTrustedSender: (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>) => boolean;
   logger: Logger;
+  logPath: string;
 }): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(invokeChannel(channel), async (event, payload: unknown) => {
@@ -26,7 +29,9 @@ export function registerIpc(options: {
         });
         return fail('forbidden', 'Refused: this request did not come from the Keytray popup.');
       }
-      return options.handlers[channel](payload);
+      const result = await options.handlers[channel](payload);
+      if (result.ok || result.error.code !== 'internal') return result;
+      return fail('internal', `${result.error.message} ${whereTheLogIs(options.logPath)}`);
     });
   }
 }

@@ -1,4 +1,5 @@
 import { app, type IpcMainInvokeEvent, type Session, type WebContents, type WebPreferences } from 'electron';
+import { RENDERER_URL } from './app-protocol.js';
 
 /**
  * Rule 5 of the design: secure window defaults. Every web contents is sandboxed and isolated, may not
@@ -44,17 +45,18 @@ export function installSecurityHooks(): void {
 
 /**
  * Every IPC call's sender is checked before the core sees it: our popup's web contents, its main frame (not
- * an iframe), and the page we loaded (not something it was tricked into navigating to).
+ * an iframe), and the page we loaded from `app://renderer/index.html` (not a `file://` page, another origin,
+ * or anything the popup was tricked into navigating to).
  */
-export function createSenderCheck(expected: () => { contents: WebContents | null; url: string }) {
+export function createSenderCheck(popup: () => WebContents | null) {
+  const wanted = new URL(RENDERER_URL);
   return (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>): boolean => {
-    const { contents, url } = expected();
+    const contents = popup();
     const frame = event.senderFrame;
     if (!contents || event.sender !== contents || !frame) return false;
     if (frame !== contents.mainFrame) return false;
     try {
       const actual = new URL(frame.url);
-      const wanted = new URL(url);
       return (
         actual.protocol === wanted.protocol &&
         actual.host === wanted.host &&

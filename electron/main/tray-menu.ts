@@ -1,13 +1,19 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { TrayMenuItem, TrayModel } from '../core/tray-model/tray-model.js';
+import { menuLabel } from './native-text.js';
 
-/** The core's tray model as an Electron menu template. Pure: the same model the preview draws. */
+/**
+ * The core's tray model as an Electron menu template. Pure: the same model the preview draws. Labels carry
+ * names and tags, so their `&` is escaped (see native-text.ts).
+ */
 export function trayMenuTemplate(
   model: TrayModel,
   choose: (item: TrayMenuItem) => void,
 ): MenuItemConstructorOptions[] {
   return model.menu.map((item): MenuItemConstructorOptions =>
-    item.kind === 'separator' ? { type: 'separator' } : { label: item.label, click: () => choose(item) },
+    item.kind === 'separator'
+      ? { type: 'separator' }
+      : { label: menuLabel(item.label), click: () => choose(item) },
   );
 }
 

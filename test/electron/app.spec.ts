@@ -41,6 +41,17 @@ test.describe('Keytray in Electron', () => {
     });
     try {
       const popup = await app.firstWindow();
+      // Loaded from the app:// scheme, which serves out/renderer and nothing beside it.
+      expect(popup.url()).toBe('app://renderer/index.html');
+      expect(
+        await popup.evaluate(async () =>
+          Promise.all(
+            ['app://renderer/..%2fmain%2findex.js', 'app://renderer/index.html'].map(
+              async (url) => (await fetch(url)).status,
+            ),
+          ),
+        ),
+      ).toEqual([404, 200]);
       await popup.getByLabel('Telnyx API key').fill(simulator.ownerKey);
       await popup.getByRole('button', { name: 'Connect' }).click();
       await popup.getByRole('button', { name: 'Create key' }).click();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPackaging } from '../../scripts/check-packaging.js';
 
 describe('packaging (electron-builder --dir over a stand-in Electron)', () => {
-  it('app.asar holds exactly the allow-listed files, the keychain binary sits unpacked, the fuses are set', async () => {
+  it('app.asar holds exactly the allow-listed files, the keychain binary sits unpacked, every fuse reads back as configured', async () => {
     const { asarFiles, unpacked, fuses } = await checkPackaging();
     const app = asarFiles.filter((f) => !f.startsWith('node_modules/'));
     // Vite's content hashes change the order: name them, then sort.
@@ -30,6 +30,9 @@ describe('packaging (electron-builder --dir over a stand-in Electron)', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      // Electron ships it on; the popup loads from app://, so it is turned off.
+      grantFileProtocolExtraPrivileges: false,
     });
   }, 240_000);
 });

@@ -5,14 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { createElectronDesktop } from '../../../electron/main/desktop.js';
 import { secretClipboardMarkers } from '../../../electron/main/clipboard-markers.js';
 import { autostartEntry, setLinuxAutostart } from '../../../electron/main/login-item.js';
-import { clipboard, globalShortcut, shell } from '../../fixtures/fake-electron.js';
+import { clipboard, globalShortcut, Notification, shell } from '../../fixtures/fake-electron.js';
 
-const desktop = () =>
+const desktop = (platform: NodeJS.Platform = process.platform) =>
   createElectronDesktop({
     logger: { info: () => {}, warn: () => {}, error: () => {} },
     tray: () => null,
     popup: () => null,
     onNotificationClick: () => {},
+    platform,
   });
 
 describe('Electron desktop adapter', () => {
@@ -42,6 +43,31 @@ describe('Electron desktop adapter', () => {
     expect(secretClipboardMarkers('linux')).toEqual({
       'electron application/osclipboard;format="x-kde-passwordManagerHint"': 'secret',
     });
+  });
+
+  it('on Linux, markup in a notification body shows as typed; elsewhere the body is plain text already', () => {
+    const body = 'Key <b>R&D</b> "ops" expires in 7 days';
+    const notification = { title: 'Key <b> expires', body, keyIds: [] };
+    desktop('linux').notify(notification);
+    desktop('darwin').notify(notification);
+    desktop('win32').notify(notification);
+    expect(Notification.shown.slice(-3).map((n) => n.options)).toEqual([
+      {
+        title: 'Key <b> expires',
+        body: 'Key &lt;b&gt;R&amp;D&lt;/b&gt; &quot;ops&quot; expires in 7 days',
+      },
+      { title: 'Key <b> expires', body },
+      { title: 'Key <b> expires', body },
+    ]);
+  });
+
+  it("takes back the notifications still on screen (another account's)", () => {
+    const adapter = desktop('linux');
+    adapter.notify({ title: 'Key expires', body: 'prod …AB34 expires tomorrow', keyIds: [] });
+    adapter.notify({ title: 'Key expired', body: 'ops …CD12 expired', keyIds: [] });
+    const [first, second] = Notification.shown.slice(-2);
+    adapter.withdrawNotifications();
+    expect([first?.closed, second?.closed]).toEqual([true, true]);
   });
 
   it('opens only the allow-listed Telnyx links', () => {

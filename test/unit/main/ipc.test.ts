@@ -11,11 +11,18 @@ describe('IPC registration', () => {
   const handlers = Object.fromEntries(
     CHANNELS.map((c) => [c, async () => (reached.push(c), { ok: true, value: c })]),
   ) as unknown as HandlerTable;
-  const trusted = new FakeWebContents('file:///app/index.html');
+  const INTERNAL = 'Something went wrong inside Keytray. Try again; if it keeps happening, restart Keytray.';
+  handlers['keys.sync'] = async () => ({ ok: false, error: { code: 'internal', message: INTERNAL } });
+  handlers['keys.list'] = async () => ({
+    ok: false,
+    error: { code: 'unavailable', message: 'Telnyx could not be reached.' },
+  });
+  const trusted = new FakeWebContents('app://renderer/index.html');
   registerIpc({
     handlers,
     isTrustedSender: (event) => event.sender === (trusted as unknown),
     logger: { info: () => {}, warn: () => {}, error: () => {} },
+    logPath: '/home/ada/.config/Keytray/logs/main.log',
   });
 
   it('registers exactly the channels of the contract', () => {
@@ -35,9 +42,25 @@ describe('IPC registration', () => {
     expect(reached).toEqual(['keys.copy']);
   });
 
+  it('a failure inside Keytray says where its log file is; other failures are passed on as they are', async () => {
+    const call = (channel: string) =>
+      ipcMain.handlers.get(`keytray:${channel}`)?.({ sender: trusted, senderFrame: trusted.mainFrame }, {});
+    expect(await call('keys.sync')).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `${INTERNAL} Details are in Keytray's log file: /home/ada/.config/Keytray/logs/main.log`,
+      },
+    });
+    expect(await call('keys.list')).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'Telnyx could not be reached.' },
+    });
+  });
+
   it('forwards the core events to the popup', () => {
     const events = createEvents();
-    const popup = new FakeWebContents('file:///app/index.html');
+    const popup = new FakeWebContents('app://renderer/index.html');
     forwardEvents(events, () => popup as unknown as WebContents);
     events.emit('copied', { label: 'KEY1', clearsInSeconds: 30 });
     expect(popup.sent).toEqual([

@@ -8,7 +8,8 @@ import {
 } from '../../../electron/main/security.js';
 import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 
-const RENDERER = 'file:///Applications/Keytray.app/Contents/Resources/app.asar/out/renderer/index.html';
+const RENDERER = 'app://renderer/index.html';
+const FILE_RENDERER = 'file:///Applications/Keytray.app/Contents/Resources/app.asar/out/renderer/index.html';
 
 describe('window security', () => {
   it('isolates and sandboxes the renderer, with no Node and devtools only when unpackaged', () => {
@@ -49,24 +50,39 @@ describe('window security', () => {
 
 describe('IPC sender check', () => {
   const popup = new FakeWebContents(RENDERER);
-  const check = createSenderCheck(() => ({ contents: popup as unknown as WebContents, url: RENDERER }));
+  const check = createSenderCheck(() => popup as unknown as WebContents);
   const event = (sender: FakeWebContents, frame: { url: string } | null) =>
     ({ sender, senderFrame: frame }) as unknown as Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
+  /** The popup's own web contents and main frame, showing `url`. */
+  const popupShowing = (url: string) => {
+    const contents = new FakeWebContents(url);
+    return createSenderCheck(() => contents as unknown as WebContents)(event(contents, contents.mainFrame));
+  };
 
-  it('accepts the popup main frame on the page we loaded', () => {
+  it('accepts the popup main frame on app://renderer/index.html', () => {
     expect(check(event(popup, popup.mainFrame))).toBe(true);
   });
 
-  it('refuses a foreign window, a subframe, another page, and a missing frame', () => {
+  it('refuses a foreign window, a subframe, and a missing frame', () => {
     const other = new FakeWebContents(RENDERER);
     expect(check(event(other, other.mainFrame))).toBe(false);
     expect(check(event(popup, { url: RENDERER }))).toBe(false);
-    const navigated = new FakeWebContents('https://evil.example/index.html');
-    const checkNavigated = createSenderCheck(() => ({
-      contents: navigated as unknown as WebContents,
-      url: RENDERER,
-    }));
-    expect(checkNavigated(event(navigated, navigated.mainFrame))).toBe(false);
     expect(check(event(popup, null))).toBe(false);
+  });
+
+  it.each([
+    FILE_RENDERER,
+    'file:///etc/index.html',
+    'https://evil.example/index.html',
+    'app://evil/index.html',
+    'app://renderer/other.html',
+    'http://renderer/index.html',
+  ])('refuses the popup once it shows %s', (url) => {
+    expect(popupShowing(url)).toBe(false);
+  });
+
+  it('refuses everything before the popup exists', () => {
+    const none = createSenderCheck(() => null);
+    expect(none(event(popup, popup.mainFrame))).toBe(false);
   });
 });

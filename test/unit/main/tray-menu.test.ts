@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { trayIconFile, trayMenuTemplate } from '../../../electron/main/tray-menu.js';
-import { buildTrayModel, type TrayMenuItem } from '../../../electron/core/tray-model/tray-model.js';
+import {
+  buildTrayModel,
+  type TrayMenuItem,
+  type TrayModel,
+} from '../../../electron/core/tray-model/tray-model.js';
 
 describe('tray menu', () => {
   it('turns the core tray model into the Electron menu, each item doing what the model says', () => {
@@ -32,6 +36,30 @@ describe('tray menu', () => {
     ]);
     for (const item of template) (item.click as (() => void) | undefined)?.();
     expect(chosen.map((i) => i.kind)).toEqual(['open', 'copy', 'sync', 'settings', 'quit']);
+  });
+
+  it('shows an & in a name or tag as typed: R&D, not RD with an underlined D', () => {
+    const model: TrayModel = {
+      tooltip: 'Keytray',
+      icon: 'normal',
+      expiringSoon: 0,
+      expired: 0,
+      menu: [
+        {
+          kind: 'copy',
+          label: 'Copy R&D',
+          target: { kind: 'key', id: 'KEY0190AB12CD34EF56AB78CD90EF12AB34' },
+        },
+        { kind: 'copy', label: 'Copy Q&&A & more', target: { kind: 'token', id: 't1' } },
+        { kind: 'quit', label: 'Quit' },
+      ],
+    };
+    // Electron reads a single & as a mnemonic on every platform; && is one visible &.
+    expect(trayMenuTemplate(model, () => {}).map((i) => i.label)).toEqual([
+      'Copy R&&D',
+      'Copy Q&&&&A && more',
+      'Quit',
+    ]);
   });
 
   it('uses template images on macOS, .ico on Windows, PNG on Linux, with an attention variant', () => {
