@@ -7,7 +7,11 @@ import { MAX_TAGS, MAX_TAG_LENGTH } from './tags.js';
 export const IsoDate = z.iso.datetime({ offset: true });
 export const KeyId = z.string().max(70).regex(KEY_ID_PATTERN, 'not a key id');
 export const TokenId = z.uuid();
-export const Tag = z.string().max(MAX_TAG_LENGTH);
+/**
+ * A tag crossing IPC. Longer than a typed tag may be (`MAX_TAG_LENGTH`): a tag Telnyx already holds comes back
+ * unchanged in an edit, whatever its length; `checkTags` in main holds typed tags to the rules.
+ */
+export const Tag = z.string().max(MAX_TAG_LENGTH * 4);
 /** Tags as typed: the rules (trim, dedupe, at most 10) are applied by `checkTags` in main. */
 export const TagList = z.array(Tag).max(MAX_TAGS);
 

@@ -85,6 +85,56 @@ describe('fuzzing every IPC validator', () => {
   );
 });
 
+/** The characters no name or label may hold (`electron/common/text.ts`), listed here independently. */
+const UNSAFE_IN_NAMES = [
+  ...Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i)),
+  ...Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(0x7f + i)),
+  '\u2028',
+  '\u2029',
+  ...['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'],
+];
+
+/** Every channel that takes a name or a label, and where the name goes in its otherwise valid payload. */
+const NAMED_FIELDS = [
+  ['tokens.add', 'name'],
+  ['tokens.rename', 'name'],
+  ['keys.pin', 'label'],
+  ['tokens.pin', 'label'],
+] as const satisfies readonly (readonly [Channel, string])[];
+
+describe('names and labels with a control or text-direction character', () => {
+  const reached: string[] = [];
+  const handlers = Object.fromEntries(
+    CHANNELS.map((c) => [c, () => (reached.push(c), {})]),
+  ) as unknown as Handlers;
+  const table = createHandlerTable(
+    handlers,
+    createLogger({ redactor: new Redactor(), sink: () => undefined }),
+  );
+  const plain = fc
+    .string({ unit: 'grapheme', maxLength: 8 })
+    .filter((s) => !UNSAFE_IN_NAMES.some((c) => s.includes(c)));
+
+  it.each(NAMED_FIELDS)(
+    '%s (%s): refused as invalid-input, never reaching the service',
+    async (channel, field) => {
+      await fc.assert(
+        fc.asyncProperty(plain, fc.constantFrom(...UNSAFE_IN_NAMES), plain, async (before, unsafe, after) => {
+          // Inside the name: trimming can't remove it.
+          const name = `${before}x${unsafe}x${after}`;
+          const result = await table[channel]({ ...VALID_PAYLOADS[channel], [field]: name });
+          return !result.ok && result.error.code === 'invalid-input' && reached.length === 0;
+        }),
+        { numRuns: 2_000 },
+      );
+      // And the same payload with a plain name goes through.
+      const accepted = await table[channel]({ ...VALID_PAYLOADS[channel], [field]: 'Billing EU 生产 🚀' });
+      expect(accepted.ok).toBe(true);
+      expect(reached.splice(0)).toEqual([channel]);
+    },
+  );
+});
+
 /** Independent of zod: the structural reasons a payload must be refused. */
 function isStrictlyInvalid(channel: Channel, payload: unknown): boolean {
   const valid = VALID_PAYLOADS[channel];

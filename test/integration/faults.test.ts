@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../electron/common/result.js';
+import { RETRY_LIMITS } from '../../electron/core/telnyx/retry-policy.js';
 import type { FaultRule } from '../../electron/core/telnyx/simulator/index.js';
 import { createCoreHarness, value } from '../fixtures/core-harness.js';
 
@@ -60,9 +61,15 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
-const FAULTS: { name: string; rules: FaultRule[]; latencyMs?: number }[] = [
+const FAULTS: { name: string; rules: FaultRule[]; latencyMs?: number; notAskedToWait?: boolean }[] = [
   { name: '429 burst', rules: [{ kind: 'status', status: 429, resetSeconds: 1, count: 3 }] },
   { name: '5xx', rules: [{ kind: 'status', status: 503, count: 2 }] },
+  {
+    // Telnyx sends x-ratelimit-reset on responses in general: on a 503 it is no request to wait.
+    name: '5xx carrying x-ratelimit-reset: 55',
+    rules: [{ kind: 'status', status: 503, resetSeconds: 55, count: 2 }],
+    notAskedToWait: true,
+  },
   { name: 'hang past timeout', rules: [{ kind: 'hang', count: 2 }] },
   { name: 'dropped connection', rules: [{ kind: 'drop', count: 2 }] },
   { name: 'answer lost after Telnyx acted', rules: [{ kind: 'drop', afterHandling: true, count: 1 }] },
@@ -112,6 +119,7 @@ describe('every operation under every fault', () => {
           const postsBefore = h.simulator.log.filter(
             (r) => r.method === 'POST' && r.path === '/api_keys',
           ).length;
+          const waitsBefore = h.waits.length;
           const result = await operation.run(h);
           h.simulator.faults.clear();
           h.simulator.setLatency(0);
@@ -133,7 +141,7 @@ describe('every operation under every fault', () => {
           expect(posts, `${operation.name} / ${fault.name}: creates sent`).toBeLessThanOrEqual(1);
           // No issued secret lost in silence: in the keychain (or memory), or its id is in the message.
           for (const issued of h.simulator.state.issued) {
-            const held = (await h.secrets.get(`key:${issued.id}`)) === issued.value;
+            const held = (await h.secrets.get(`u:user-owner-42/key:${issued.id}`)) === issued.value;
             expect(
               held || (!result.ok && result.error?.message.includes(issued.id)),
               `${issued.id} after ${fault.name}`,
@@ -148,6 +156,16 @@ describe('every operation under every fault', () => {
               expect(list.offline).toBe(true);
               outcome += ', list offline';
             }
+          }
+          if (fault.notAskedToWait) {
+            // Retried after a short backoff, and no sentence says Telnyx asked Keytray to wait.
+            const waited = h.waits.slice(waitsBefore);
+            expect(Math.max(0, ...waited), `${operation.name} / ${fault.name}`).toBeLessThanOrEqual(
+              RETRY_LIMITS.maxBackoffMs,
+            );
+            expect(result.error?.message ?? '', `${operation.name} / ${fault.name}`).not.toMatch(/asked/);
+            if (waited.length)
+              outcome += ` after ${waited.length} short ${waited.length === 1 ? 'retry' : 'retries'}`;
           }
           const row = matrix.get(operation.name) ?? new Map<string, string>();
           row.set(fault.name, operation.network ? outcome : `${outcome} (no network)`);

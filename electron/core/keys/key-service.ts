@@ -282,8 +282,12 @@ export function createKeyService(deps: KeyServiceDeps) {
     }
   }
 
-  async function create(input: { tags: string[]; expiresAt: string | null }): Promise<KeyCreated> {
-    const tags = checkTags(input.tags);
+  /** `keptTags`: tags copied from an existing key (a replacement), passed as Telnyx has them. */
+  async function create(
+    input: { tags: string[]; expiresAt: string | null },
+    keptTags: readonly string[] = [],
+  ): Promise<KeyCreated> {
+    const tags = checkTags(input.tags, { existing: keptTags });
     if (!tags.ok) throw new AppError('invalid-input', tags.message);
     if (input.expiresAt !== null && Date.parse(input.expiresAt) <= deps.clock.now().getTime()) {
       throw new AppError('invalid-input', 'Pick an expiry date in the future.');
@@ -335,7 +339,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       return list();
     },
 
-    create,
+    create: (input: { tags: string[]; expiresAt: string | null }) => create(input),
 
     /**
      * Rotation with overlap: a new key with the old one's tags and expiry length (from now), saved and put
@@ -352,7 +356,7 @@ export function createKeyService(deps: KeyServiceDeps) {
           : Math.max(DAY_MS, Date.parse(old.expiresAt) - created);
         expiresAt = new Date(now + length).toISOString();
       }
-      const created = await create({ tags: old.tags, expiresAt });
+      const created = await create({ tags: old.tags, expiresAt }, old.tags);
       const secret = await secretOf(created.key.id);
       const clearsInSeconds = await deps.clipboard.copy(formatKey(secret, 'raw'));
       deps.events.emit('copied', { label: created.key.id, clearsInSeconds });

@@ -26,19 +26,19 @@ export function expiryCalendar(
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${localDate(day)}`,
       `DTEND;VALUE=DATE:${localDate(next)}`,
-      `SUMMARY:${escape(`Telnyx API key ${keyName(key)} expires`)}`,
-      `DESCRIPTION:${escape(`${key.id} stops working at ${key.expiresAt}. Anything using it will fail: replace it in Keytray or the Telnyx portal before then.`)}`,
+      `SUMMARY:${escapeText(`Telnyx API key ${keyName(key)} expires`)}`,
+      `DESCRIPTION:${escapeText(`${key.id} stops working at ${key.expiresAt}. Anything using it will fail: replace it in Keytray or the Telnyx portal before then.`)}`,
       'TRANSP:TRANSPARENT',
       'BEGIN:VALARM',
       'ACTION:DISPLAY',
       `TRIGGER:-P${Math.max(0, alarmDaysBefore)}D`,
-      `DESCRIPTION:${escape(`Telnyx API key ${keyName(key)} expires soon`)}`,
+      `DESCRIPTION:${escapeText(`Telnyx API key ${keyName(key)} expires soon`)}`,
       'END:VALARM',
       'END:VEVENT',
     );
   }
   lines.push('END:VCALENDAR');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -48,23 +48,48 @@ const utcStamp = (d: Date) =>
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-const escape = (text: string) =>
-  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 
-/** Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1). */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let rest = line;
-  let limit = 75;
-  while (Buffer.byteLength(rest, 'utf8') > limit) {
-    let cut = limit;
-    while (Buffer.byteLength(rest.slice(0, cut), 'utf8') > limit) cut--;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-    limit = 74;
+/**
+ * A TEXT value (RFC 5545 §3.3.11): backslash, `;` and `,` escaped, a line break (LF or CRLF) written as `\n`.
+ * Every other control character, a bare CR included, is outside TEXT's grammar (TSAFE-CHAR): a reader that
+ * takes a bare CR for a line end would start a new property there, so it becomes U+FFFD like the rest.
+ */
+export function escapeText(text: string): string {
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u001f\u007f]/g, '\ufffd')
+  );
+}
+
+/** RFC 5545 §3.1: "Lines of text SHOULD NOT be longer than 75 octets, excluding the line break." */
+const MAX_LINE_OCTETS = 75;
+
+/**
+ * Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1). Counted in UTF-8
+ * octets and cut only between characters (code points), never inside one: a cut through an emoji's bytes
+ * is what turned emoji tags into U+FFFD. The continuation's leading space counts towards its 75.
+ */
+export function foldLine(line: string): string {
+  if (Buffer.byteLength(line, 'utf8') <= MAX_LINE_OCTETS) return line;
+  const lines: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, 'utf8');
+    const limit = lines.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (octets + size > limit) {
+      lines.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
   }
-  parts.push(rest);
-  return parts.join('\r\n ');
+  lines.push(current);
+  return lines.join('\r\n ');
 }

@@ -1,4 +1,5 @@
 import { shortKeyId } from '../../common/key-id.js';
+import { displayText } from '../../common/text.js';
 
 export type RemindedKey = {
   id: string;
@@ -15,9 +16,13 @@ export function shortDate(iso: string): string {
     .replace(',', '');
 }
 
-/** A key as people recognise it: its id, shortened, and its tags. "KEY01…AB34 (prod, sms)" */
+/**
+ * A key as people recognise it: its id, shortened, and its tags. "KEY01…AB34 (prod, sms)". Tags come from
+ * Telnyx as they are; notifications and the calendar get them cleaned of control and direction characters.
+ */
 export function keyName(key: { id: string; tags: string[] }): string {
-  return key.tags.length ? `${shortKeyId(key.id)} (${key.tags.slice(0, 3).join(', ')})` : shortKeyId(key.id);
+  const tags = key.tags.slice(0, 3).map(displayText);
+  return tags.length ? `${shortKeyId(key.id)} (${tags.join(', ')})` : shortKeyId(key.id);
 }
 
 function when(key: RemindedKey): string {

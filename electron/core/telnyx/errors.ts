@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import type { ServerWait } from './retry-policy.js';
 
 /** Telnyx's error envelope: `code` (digits, as a string) and `title` always present; branch on `code`. */
 const ErrorEnvelope = z.looseObject({
@@ -61,6 +62,18 @@ export function errorFromFailure(failure: TelnyxFailure): AppError {
       );
   }
 }
+
+/**
+ * Telnyx asked for a wait longer than Keytray holds the popup for. Only for a wait Telnyx really asked for
+ * (`serverRequestedWait`): a 5xx that merely carries `x-ratelimit-reset` ends in `errorFromFailure`'s
+ * "having trouble" sentence instead.
+ */
+export const serverWaitError = (status: number, wait: ServerWait) =>
+  new AppError(
+    status === 429 ? 'rate-limited' : 'unavailable',
+    `Telnyx asked Keytray to wait ${Math.ceil(wait.ms / 1000)} seconds. Try again after that.`,
+    { httpStatus: status, waitMs: wait.ms, waitSource: wait.source },
+  );
 
 export const networkError = (cause: unknown) =>
   new AppError('unavailable', 'Keytray cannot reach Telnyx. Check the internet connection and try again.', {

@@ -5,9 +5,10 @@ import {
   errorFromFailure,
   networkError,
   readErrorEnvelope,
+  serverWaitError,
   timeoutError,
 } from './errors.js';
-import { backoffMs, RETRY_LIMITS, serverRequestedWaitMs } from './retry-policy.js';
+import { backoffMs, isRetryableStatus, RETRY_LIMITS, serverRequestedWait } from './retry-policy.js';
 
 export type HttpOptions = {
   fetch: Fetch;
@@ -122,8 +123,7 @@ export function createHttp(options: HttpOptions) {
       await wait(spec, attempt, backoffMs(attempt, random), error.message);
       return RETRY;
     }
-    const retryable = response.status === 429 || response.status === 408 || response.status >= 500;
-    if (response.ok || !retryable || !retriesLeft) {
+    if (response.ok || !isRetryableStatus(response.status) || !retriesLeft) {
       let body: unknown;
       try {
         body = await readBody(response);
@@ -140,15 +140,12 @@ export function createHttp(options: HttpOptions) {
       throw error;
     }
     await response.body?.cancel();
-    const asked = serverRequestedWaitMs(response.headers, Date.now());
-    if (asked !== null && asked > RETRY_LIMITS.maxServerWaitMs) {
-      throw new AppError(
-        'rate-limited',
-        `Telnyx asked Keytray to wait ${Math.ceil(asked / 1000)} seconds. Try again after that.`,
-        { httpStatus: response.status, waitMs: asked },
-      );
+    // Wall-clock time, not the app's clock: an HTTP-date `Retry-After` is the server's real time.
+    const asked = serverRequestedWait(response.status, response.headers, Date.now());
+    if (asked !== null && asked.ms > RETRY_LIMITS.maxServerWaitMs) {
+      throw serverWaitError(response.status, asked);
     }
-    await wait(spec, attempt, asked ?? backoffMs(attempt, random), `HTTP ${response.status}`);
+    await wait(spec, attempt, asked?.ms ?? backoffMs(attempt, random), `HTTP ${response.status}`);
     return RETRY;
   }
 

@@ -12,12 +12,20 @@ const ListEnvelope = z.looseObject({
     .optional(),
 });
 
+/** Without `meta`, Keytray walks until a short page; this bounds the walk (100,000 keys at 250 a page). */
+export const MAX_PAGES_WITHOUT_META = 400;
+
 /**
  * Walks every page of a Telnyx list, with at most `concurrency` requests in flight, results kept in page
  * order and each page parsed as it arrives (overlapping the wait for the others). With no idea of the size,
  * page 1 goes first: its `meta.total_pages` says how many follow. With a size hint (the count from the last
  * sync) the first pages it promises go out together, saving a round trip; pages past the real end come
  * back empty and are dropped.
+ *
+ * A list without `meta` (Telnyx documents it, but a route may leave it out) is walked one page at a time
+ * until a page comes back shorter than page 1 (or empty): page 1's length is the page size Telnyx really
+ * used, whatever `page[size]` asked for. A page identical to the one before (a route that ignores
+ * `page[number]`) also ends the walk, and so does `MAX_PAGES_WITHOUT_META`.
  */
 export async function fetchAllPages<T>(
   http: Http,
@@ -40,7 +48,10 @@ export async function fetchAllPages<T>(
   const parsePage = (items: unknown[]) => items.map(parse).filter((item): item is T => item !== null);
 
   const pages: T[][] = [];
+  /** The raw items of each page, kept only while a list without `meta` is walked. */
+  const raw: unknown[][] = [];
   let totalPages = Number.POSITIVE_INFINITY;
+  let unsized = false;
   const expectedPages = Math.ceil((options.expectedItems ?? 0) / MAX_PAGE_SIZE);
   let next = 1;
   const first = Math.max(1, Math.min(concurrency, expectedPages));
@@ -52,10 +63,13 @@ export async function fetchAllPages<T>(
       const page = next++;
       const answer = await fetchPage(page);
       if (page === 1) {
-        totalPages = Math.max(1, answer.meta?.total_pages ?? 1);
+        unsized = answer.meta === undefined;
+        if (unsized) totalPages = first;
+        else totalPages = Math.max(1, answer.meta?.total_pages ?? 1);
         sized();
       }
       pages[page - 1] = parsePage(answer.data);
+      raw[page - 1] = answer.data;
     }
   };
   // Page 1 alone, unless the hint says several pages are coming.
@@ -64,5 +78,27 @@ export async function fetchAllPages<T>(
   await Promise.race([pageOneAnswered, Promise.all(starters)]);
   const rest = Array.from({ length: Math.max(0, Math.min(concurrency, totalPages) - first) }, worker);
   await Promise.all([...starters, ...rest]);
-  return pages.slice(0, totalPages).flat();
+  if (!unsized) return pages.slice(0, totalPages).flat();
+
+  const pageSize = raw[0]?.length ?? 0;
+  const ends = (page: number) => {
+    const items = raw[page - 1] ?? [];
+    return (
+      items.length < pageSize ||
+      (page > 1 && JSON.stringify(items) === JSON.stringify(raw[page - 2])) ||
+      page >= MAX_PAGES_WITHOUT_META
+    );
+  };
+  let last = 1;
+  while (pageSize > 0 && !ends(last)) {
+    last += 1;
+    if (raw[last - 1] === undefined) {
+      const answer = await fetchPage(last);
+      pages[last - 1] = parsePage(answer.data);
+      raw[last - 1] = answer.data;
+    }
+  }
+  // A repeated page is the one before, served again: drop it.
+  const repeated = last > 1 && JSON.stringify(raw[last - 1]) === JSON.stringify(raw[last - 2]);
+  return pages.slice(0, repeated ? last - 1 : last).flat();
 }

@@ -1,6 +1,7 @@
 import { isExpired, isExpiringSoon } from '../../common/expiry.js';
 import { shortKeyId } from '../../common/key-id.js';
 import type { KeyStatus } from '../../common/models.js';
+import { displayText } from '../../common/text.js';
 import type { Pin } from '../settings/stored-state.js';
 
 export type TrayMenuItem =
@@ -29,11 +30,17 @@ type TrayKey = {
 };
 type TrayToken = { id: string; name: string };
 
-/** The default tray label of a pinned key: its first tag and the tail of its id ("prod …AB34"). */
+/**
+ * The default tray label of a pinned key: its first tag and the tail of its id ("prod …AB34"). The tag is
+ * Telnyx's, kept as it came: cleaned here, since a control character would break the native menu.
+ */
 export function defaultKeyLabel(key: { id: string; tags: string[] }): string {
   const tail = `…${key.id.slice(-4)}`;
-  return key.tags[0] ? `${key.tags[0]} ${tail}` : shortKeyId(key.id);
+  return key.tags[0] ? `${displayText(key.tags[0])} ${tail}` : shortKeyId(key.id);
 }
+
+/** Labels and names are checked when typed; ones saved before that check are cleaned here. */
+const pinLabel = (pin: Pin) => (pin.label === null ? null : displayText(pin.label));
 
 /**
  * What the tray shows, as data: each shell turns it into its own menu (Electron's `Menu`, the preview's
@@ -55,11 +62,17 @@ export function buildTrayModel(input: {
     if (pin.kind === 'key') {
       const key = input.keys.find((k) => k.id === pin.id);
       if (key?.hasSecret) {
-        copyItems.push({ kind: 'copy', label: `Copy ${pin.label ?? defaultKeyLabel(key)}`, target: pin });
+        copyItems.push({ kind: 'copy', label: `Copy ${pinLabel(pin) ?? defaultKeyLabel(key)}`, target: pin });
       }
     } else {
       const token = input.tokens.find((t) => t.id === pin.id);
-      if (token) copyItems.push({ kind: 'copy', label: `Copy ${pin.label ?? token.name}`, target: pin });
+      if (token) {
+        copyItems.push({
+          kind: 'copy',
+          label: `Copy ${pinLabel(pin) ?? displayText(token.name)}`,
+          target: pin,
+        });
+      }
     }
   }
 

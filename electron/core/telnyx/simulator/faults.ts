@@ -3,7 +3,17 @@
  * stage "three 429s then success", a hang past the client's timeout, a dropped connection mid-request.
  */
 export type Fault =
-  | { kind: 'status'; status: 429 | 500 | 502 | 503; resetSeconds?: number; retryAfter?: string }
+  | {
+      kind: 'status';
+      status: 429 | 500 | 502 | 503;
+      /**
+       * `x-ratelimit-reset`, on any status: Telnyx documents it as sent on responses in general, so a 5xx
+       * may carry it too (and Keytray must not take it for a request to wait there).
+       */
+      resetSeconds?: number;
+      /** `Retry-After`: seconds, or an HTTP date. */
+      retryAfter?: string;
+    }
   | { kind: 'hang' }
   | { kind: 'drop' }
   | { kind: 'malformed' }
