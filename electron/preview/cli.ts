@@ -27,10 +27,20 @@ await ensureRendererBuilt(log);
 const clientScripts = await bundleClientScripts();
 
 const clock = createShiftedClock();
+// Tests start the preview at a fixed instant (KEYTRAY_PREVIEW_NOW, with the test hooks only), so nothing it
+// does at start (the first reminder check after a restart) reads the real time.
+const startAt =
+  env['KEYTRAY_PREVIEW_TEST_HOOKS'] === '1' ? Date.parse(env['KEYTRAY_PREVIEW_NOW'] ?? '') : NaN;
+if (!Number.isNaN(startAt)) clock.set(new Date(startAt));
 const desktopEvents = createEventStream();
 // The popup-shown event goes through the core's events, so the renderer hears it like any other.
 let announceShown = () => {};
-const preview = createPreviewDesktop(desktopEvents, () => announceShown(), userDataDir);
+const preview = createPreviewDesktop(
+  desktopEvents,
+  () => announceShown(),
+  userDataDir,
+  () => void quit(),
+);
 const { core } = composeNodeCore({
   userDataDir,
   env: { ...env, KEYTRAY_KEYCHAIN_SERVICE: env['KEYTRAY_KEYCHAIN_SERVICE'] || 'Keytray Preview' },
@@ -50,7 +60,6 @@ const server = await startPreviewServer({
   desktopPage: readFileSync(join(import.meta.dirname, 'desktop-page.html'), 'utf8'),
   port,
   testHooks: env['KEYTRAY_PREVIEW_TEST_HOOKS'] === '1',
-  onQuit: () => void quit(),
 });
 console.log(`preview ready at ${server.url}`);
 

@@ -1,6 +1,9 @@
 import type { ServerResponse } from 'node:http';
 
-/** Server-sent events to every open page: the preview's stand-in for `webContents.send`. */
+/**
+ * Server-sent events to every open page: the preview's stand-in for `webContents.send`. The pages read them
+ * with `fetch` (client/session.ts), not `EventSource`, so the request can carry the token header.
+ */
 export function createEventStream() {
   const clients = new Set<ServerResponse>();
   return {

@@ -13,6 +13,7 @@ export function createPreviewDesktop(
   desktopEvents: EventStream,
   onPopupShown: () => void,
   exportDir: string,
+  onQuit: () => void = () => {},
 ) {
   const state = {
     clipboard: '',
@@ -45,6 +46,11 @@ export function createPreviewDesktop(
       state.notifications.push({ ...notification, at: new Date().toISOString() });
       desktopEvents.send('notifications', state.notifications);
     },
+    withdrawNotifications() {
+      state.notifications = [];
+      desktopEvents.send('notifications', state.notifications);
+    },
+    quit: () => onQuit(),
     setTray(model) {
       state.tray = model;
       desktopEvents.send('tray', model);

@@ -1,222 +1,103 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import { CHANNELS, EVENT_NAMES, type Channel } from '../common/contract.js';
-import type { Core } from '../core/create-core.js';
+import { EVENT_NAMES } from '../common/contract.js';
 import type { ShiftedClock } from '../core/clock/shifted-clock.js';
+import type { Core } from '../core/create-core.js';
+import { createApiRoutes } from './api-routes.js';
 import { createEventStream, type EventStream } from './event-stream.js';
 import type { PreviewDesktop } from './preview-desktop.js';
+import { BodyRefused } from './request-body.js';
+import { createRequestGuard } from './request-guard.js';
+import { send } from './respond.js';
+import { setSecurityHeaders } from './security-headers.js';
+import { createStaticRoutes, type StaticAssets } from './static-routes.js';
 
-export type PreviewServerOptions = {
+/** How much a client may send and how long it may take: a stalled or huge request is cut off. */
+export type PreviewLimits = {
+  maxBodyBytes: number;
+  /** Time to receive the request headers. */
+  headersTimeoutMs: number;
+  /** Time to receive the whole request, body included (not the response: the event streams stay open). */
+  requestTimeoutMs: number;
+};
+
+export const DEFAULT_LIMITS: PreviewLimits = {
+  maxBodyBytes: 64 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+};
+
+export type PreviewServerOptions = StaticAssets & {
   core: Core;
   preview: PreviewDesktop;
   desktopEvents: EventStream;
   clock: ShiftedClock;
-  rendererDir: string;
-  clientScripts: { bridge: string; desktop: string };
-  desktopPage: string;
   port: number;
   testHooks: boolean;
-  onQuit: () => void;
+  limits?: Partial<PreviewLimits>;
 };
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
-const MAX_BODY = 64 * 1024;
-const COOKIE = 'keytray_preview';
 
 /**
  * The preview shell's server: the simulated desktop page, the built renderer, and the real core behind an
- * HTTP bridge. Bound to 127.0.0.1 only; every request needs the per-run token (from the printed address,
- * then an HttpOnly SameSite=Strict cookie); the Host header must be ours (no DNS rebinding) and a POST must
- * come from our own origin. Test routes exist only with KEYTRAY_PREVIEW_TEST_HOOKS=1.
+ * HTTP bridge. The core can reveal every secret, so the server is held to the app's standard: bound to
+ * 127.0.0.1; the Host must be ours and no other origin may call it (see `createRequestGuard`); every /api/
+ * and /__test__/ route needs the per-run token in a request header (the page keeps it in sessionStorage,
+ * never in a cookie); no page of another origin may frame it; bodies are JSON, bounded, and parsed by zod.
+ * Test routes exist only with KEYTRAY_PREVIEW_TEST_HOOKS=1.
  */
 export async function startPreviewServer(options: PreviewServerOptions) {
   const token = randomBytes(24).toString('hex');
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const rendererEvents = createEventStream();
   const { desktopEvents } = options;
   for (const event of EVENT_NAMES)
     options.core.events.on(event, (payload) => rendererEvents.send(event, payload));
   let port = 0;
 
-  const tokenMatches = (candidate: string | null | undefined) =>
-    typeof candidate === 'string' &&
-    candidate.length === token.length &&
-    timingSafeEqual(Buffer.from(candidate), Buffer.from(token));
-
-  function authorised(req: IncomingMessage, url: URL): boolean {
-    const cookie = /(?:^|;\s*)keytray_preview=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
-    return (
-      tokenMatches(cookie) ||
-      tokenMatches(req.headers['x-keytray-token'] as string) ||
-      tokenMatches(url.searchParams.get('token'))
-    );
-  }
-
-  const send = (res: ServerResponse, status: number, body: unknown, type = 'application/json') => {
-    res.writeHead(status, {
-      'content-type': type,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    });
-    res.end(type === 'application/json' ? JSON.stringify(body) : (body as string | Buffer));
-  };
-
-  async function readJson(req: IncomingMessage): Promise<unknown> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BODY) throw new Error('body too large');
-      chunks.push(chunk);
-    }
-    const text = Buffer.concat(chunks).toString('utf8');
-    return text ? (JSON.parse(text) as unknown) : undefined;
-  }
-
-  async function serveRenderer(res: ServerResponse, path: string) {
-    const relative = normalize(path.replace(/^\/popup\/?/, '') || 'index.html');
-    const file = join(options.rendererDir, relative);
-    if (!file.startsWith(options.rendererDir + sep) && file !== options.rendererDir)
-      return send(res, 404, { error: 'not found' });
-    let body: Buffer;
-    try {
-      body = await readFile(file);
-    } catch {
-      return send(res, 404, { error: 'not found' });
-    }
-    if (relative === 'index.html') {
-      // The preview bridge plays the preload's part: it defines window.keytray before the app's module runs.
-      const html = body
-        .toString('utf8')
-        .replace('<script', '<script type="module" src="/bridge.js"></script>\n    <script');
-      return send(res, 200, html, TYPES['.html']);
-    }
-    return send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream');
-  }
+  const guard = createRequestGuard(token, () => port);
+  const serveStatic = createStaticRoutes(options);
+  const serveApi = createApiRoutes({
+    ...options,
+    rendererEvents,
+    maxBodyBytes: limits.maxBodyBytes,
+  });
 
   async function route(req: IncomingMessage, res: ServerResponse) {
-    const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
-      return send(res, 421, { error: 'wrong host' });
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    setSecurityHeaders(res);
+    const refusal = guard.checkOrigin(req);
+    if (refusal) return send(res, refusal.status, refusal.message, 'text/plain; charset=utf-8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
-    if (!authorised(req, url)) {
-      return send(
-        res,
-        401,
-        "Open the address that `npm run preview` printed: it carries this run's token.",
-        'text/plain',
-      );
-    }
-    if (method === 'POST') {
-      const origin = req.headers.origin;
-      if (origin !== undefined && origin !== `http://${host}`)
-        return send(res, 403, { error: 'foreign origin' });
-    }
     const path = url.pathname;
 
-    if (method === 'GET' && path === '/') {
-      res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      return send(res, 200, options.desktopPage, TYPES['.html']);
+    if (path.startsWith('/api/') || path.startsWith('/__test__/')) {
+      const denied = guard.checkCredentialed(req);
+      if (denied) return send(res, denied.status, denied.message, 'text/plain; charset=utf-8');
+      return serveApi(req, res, method, path);
     }
-    if (method === 'GET' && path === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
-    if (method === 'GET' && path === '/bridge.js')
-      return send(res, 200, options.clientScripts.bridge, TYPES['.js']);
-    if (method === 'GET' && path === '/desktop.js')
-      return send(res, 200, options.clientScripts.desktop, TYPES['.js']);
-    if (method === 'GET' && path.startsWith('/popup')) return serveRenderer(res, path);
-    if (method === 'GET' && path === '/api/events') return rendererEvents.attach(res);
-    if (method === 'GET' && path === '/api/desktop/events') {
-      desktopEvents.attach(res);
-      const { state } = options.preview;
-      desktopEvents.send('tray', state.tray);
-      desktopEvents.send('notifications', state.notifications);
-      desktopEvents.send('popup', { visible: state.popupVisible, filterKeyIds: state.popupFilter });
-      return;
-    }
-
-    if (method === 'POST' && path === '/api/invoke') {
-      const body = (await readJson(req)) as { channel?: unknown; payload?: unknown } | undefined;
-      const channel = body?.channel;
-      if (typeof channel !== 'string' || !(CHANNELS as string[]).includes(channel)) {
-        return send(res, 404, { error: 'unknown channel' });
-      }
-      return send(res, 200, await options.core.handlers[channel as Channel](body?.payload ?? undefined));
-    }
-    if (method === 'POST' && path === '/api/desktop/popup') {
-      const body = (await readJson(req)) as { visible?: unknown; view?: unknown } | undefined;
-      options.preview.setPopup(body?.visible === true);
-      if (body?.visible === true && body.view === 'settings')
-        options.core.events.emit('popup.shown', { view: 'settings' });
-      return send(res, 200, {});
-    }
-    if (method === 'POST' && path === '/api/desktop/tray') {
-      const body = (await readJson(req)) as { index?: unknown } | undefined;
-      const item = options.preview.state.tray?.menu[typeof body?.index === 'number' ? body.index : -1];
-      if (!item) return send(res, 404, { error: 'no such menu item' });
-      if (item.kind === 'quit') {
-        send(res, 200, {});
-        return options.onQuit();
-      }
-      if (item.kind === 'settings') {
-        options.preview.setPopup(true);
-        options.core.events.emit('popup.shown', { view: 'settings' });
-        return send(res, 200, {});
-      }
-      try {
-        await options.core.trayAction(item);
-        return send(res, 200, {});
-      } catch (error) {
-        return send(res, 200, { error: error instanceof Error ? error.message : 'failed' });
-      }
-    }
-    if (method === 'POST' && path === '/api/desktop/notification') {
-      const body = (await readJson(req)) as { index?: unknown } | undefined;
-      const notification =
-        options.preview.state.notifications[typeof body?.index === 'number' ? body.index : -1];
-      if (!notification) return send(res, 404, { error: 'no such notification' });
-      options.preview.setPopup(true, notification.keyIds);
-      options.core.events.emit('notification.clicked', { keyIds: notification.keyIds });
-      return send(res, 200, {});
-    }
-
-    if (options.testHooks && path.startsWith('/__test__/')) return testRoute(req, res, method, path);
+    if (method === 'GET' && (await serveStatic(res, path))) return;
     return send(res, 404, { error: 'not found' });
   }
 
-  async function testRoute(req: IncomingMessage, res: ServerResponse, method: string, path: string) {
-    const { state } = options.preview;
-    if (method === 'GET' && path === '/__test__/clipboard')
-      return send(res, 200, { text: state.clipboard || null });
-    if (method === 'GET' && path === '/__test__/notifications') return send(res, 200, state.notifications);
-    if (method === 'GET' && path === '/__test__/opened') return send(res, 200, state.opened);
-    if (method === 'POST' && path === '/__test__/clock') {
-      const body = (await readJson(req)) as { advanceMs?: unknown; now?: unknown } | undefined;
-      if (typeof body?.advanceMs === 'number' && body.advanceMs >= 0) options.clock.advance(body.advanceMs);
-      else if (typeof body?.now === 'string' && !Number.isNaN(Date.parse(body.now)))
-        options.clock.set(new Date(body.now));
-      else return send(res, 400, { error: 'send {"advanceMs": n} or {"now": iso}' });
-      await options.core.clockMoved();
-      return send(res, 200, { now: options.clock.now().toISOString() });
-    }
-    return send(res, 404, { error: 'not found' });
-  }
-
-  const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 400, { error: error instanceof Error ? error.message : 'bad request' });
-      else res.end();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often Node looks for requests past those timeouts (its default is 30 s).
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.headersTimeoutMs / 4)),
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => {
+      route(req, res).catch((error: unknown) => {
+        if (res.headersSent) return void res.end();
+        // A refused body is answered and the connection closed: the rest of it is not read.
+        if (error instanceof BodyRefused) res.setHeader('connection', 'close');
+        const status = error instanceof BodyRefused ? error.status : 500;
+        send(res, status, { error: error instanceof BodyRefused ? error.message : 'failed' });
+      });
+    },
+  );
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   return {

@@ -1,29 +1,31 @@
 import { createBridgeApi, EVENT_NAMES, type EventName } from '../../common/contract.js';
+import { adoptTokenFromAddress, openEventStream, previewFetch } from './session.js';
 
 /**
  * The preview's stand-in for the preload: `window.keytray` over HTTP to the preview server (same origin; the
- * token travels in the HttpOnly cookie) and server-sent events. Same contract, same functions.
+ * token travels in a request header, from this tab's sessionStorage) and an event stream read with fetch.
+ * Same contract, same functions.
  */
+adoptTokenFromAddress();
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-const source = new EventSource('/api/events');
-for (const event of EVENT_NAMES) {
-  source.addEventListener(event, (message) => {
-    const payload = JSON.parse((message as MessageEvent<string>).data) as unknown;
-    for (const listener of listeners.get(event) ?? []) listener(payload);
-  });
-}
+const known = new Set<string>(EVENT_NAMES);
+openEventStream('/api/events', (event, payload) => {
+  if (!known.has(event)) return;
+  for (const listener of listeners.get(event as EventName) ?? []) listener(payload);
+});
+
+const failure = (message: string) => ({ ok: false, error: { code: 'internal', message } });
 
 const keytray = createBridgeApi({
   async invoke(channel, payload) {
     try {
-      const response = await fetch('/api/invoke', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ channel, payload }),
-      });
+      const response = await previewFetch('/api/invoke', { body: { channel, payload } });
+      if (response.status === 401)
+        return failure('The preview needs its address again: open the one `npm run preview` printed.');
+      if (!response.ok) return failure('The preview server refused that request.');
       return (await response.json()) as unknown;
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'The preview server is not answering.' } };
+      return failure('The preview server is not answering.');
     }
   },
   subscribe(event, listener) {

@@ -1,9 +1,11 @@
 import type { TrayMenuItem, TrayModel } from '../../core/tray-model/tray-model.js';
+import { adoptTokenFromAddress, hasToken, openEventStream, previewFetch } from './session.js';
 
 /**
  * The simulated desktop page: a tray icon (tooltip and badge from the core's tray model), the tray menu built
  * from the same model, notification toasts, and the popup iframe. Everything it shows comes from the preview
- * server's desktop events; every click goes back to it.
+ * server's desktop events; every click goes back to it. It takes the run's token out of the address first, so
+ * the popup it frames finds it in this tab's sessionStorage.
  */
 type Notification = { title: string; body: string; keyIds: string[] };
 
@@ -15,15 +17,21 @@ const popup = byId<HTMLIFrameElement>('popup');
 const notifications = byId<HTMLElement>('notifications');
 const status = byId<HTMLDivElement>('desktop-status');
 const clock = byId<HTMLSpanElement>('clock');
+const signIn = byId<HTMLParagraphElement>('sign-in');
 let model: TrayModel | null = null;
 let popupVisible = false;
 
-const post = (path: string, body: unknown) =>
-  fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+adoptTokenFromAddress();
+const showSignIn = () => (signIn.hidden = false);
+if (!hasToken()) showSignIn();
+// Loaded only now, after the token is in sessionStorage, so the popup's bridge finds it.
+popup.src = '/popup/index.html';
+
+const post = async (path: string, body: unknown) => {
+  const response = await previewFetch(path, { body });
+  if (response.status === 401) showSignIn();
+  return response;
+};
 
 function renderTray(next: TrayModel | null) {
   model = next;
@@ -72,7 +80,8 @@ function closeMenu(refocus = true) {
 
 async function choose(index: number) {
   closeMenu(false);
-  const answer = (await (await post('/api/desktop/tray', { index })).json()) as { error?: string };
+  const response = await post('/api/desktop/tray', { index });
+  const answer = (await response.json().catch(() => ({}))) as { error?: string };
   if (answer.error) status.textContent = answer.error;
 }
 
@@ -127,19 +136,17 @@ document.addEventListener('click', (event) => {
   if (!menu.hidden && !menu.contains(event.target as Node) && event.target !== tray) closeMenu(false);
 });
 
-const events = new EventSource('/api/desktop/events');
-events.addEventListener('tray', (e) =>
-  renderTray(JSON.parse((e as MessageEvent<string>).data) as TrayModel | null),
+openEventStream(
+  '/api/desktop/events',
+  (event, payload) => {
+    if (event === 'tray') renderTray(payload as TrayModel | null);
+    else if (event === 'notifications') renderNotifications(payload as Notification[]);
+    else if (event === 'popup') setPopup((payload as { visible: boolean }).visible);
+    else if (event === 'opened')
+      status.textContent = `Opened ${(payload as { url: string }).url} in the browser`;
+  },
+  showSignIn,
 );
-events.addEventListener('notifications', (e) =>
-  renderNotifications(JSON.parse((e as MessageEvent<string>).data) as Notification[]),
-);
-events.addEventListener('popup', (e) =>
-  setPopup((JSON.parse((e as MessageEvent<string>).data) as { visible: boolean }).visible),
-);
-events.addEventListener('opened', (e) => {
-  status.textContent = `Opened ${(JSON.parse((e as MessageEvent<string>).data) as { url: string }).url} in the browser`;
-});
 
 const tick = () =>
   (clock.textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
