@@ -43,9 +43,12 @@ const TokenName = PlainName.min(1, 'give the token a name').max(64);
 /** A local name for a pinned item in the tray menu; empty or null = the default. */
 const PinLabel = PlainName.max(40).nullable();
 
-/** Where the popup may send a person: Telnyx's portal and docs, nowhere else. */
+/**
+ * Where the popup may send a person: Telnyx's portal and docs, nowhere else. `portal` is the one portal link
+ * of the app (main's messages use it too): the API keys page, which Telnyx documents as a deep link.
+ */
 export const LINKS = {
-  portal: 'https://portal.telnyx.com/',
+  portal: 'https://portal.telnyx.com/#/app/api-keys',
   docs: 'https://developers.telnyx.com/',
 } as const;
 export const LINK_TARGETS = Object.keys(LINKS) as [keyof typeof LINKS, ...(keyof typeof LINKS)[]];
@@ -92,6 +95,11 @@ export const channels = {
     request: z.strictObject({ id: KeyId, replacedBy: KeyId, when: z.enum(['now', 'in-24-hours', 'later']) }),
     value: KeyView,
   },
+  /**
+   * A new key whose expiry Telnyx did not set (`KeyCreated.canDisableOnExpiry`): Keytray disables it on that date
+   * itself, through the same planned disable as a replacement's — only while Keytray runs.
+   */
+  'keys.planDisable': { request: z.strictObject({ id: KeyId, at: IsoDate }), value: KeyView },
 
   'tokens.list': { request: NoPayload, value: z.array(TokenView) },
   'tokens.add': {

@@ -5,7 +5,15 @@ import { MAX_TAGS, MAX_TAG_LENGTH } from './tags.js';
 /** Domain shapes that cross IPC. Never a secret here: the renderer sees ids, tags, status and dates. */
 
 export const IsoDate = z.iso.datetime({ offset: true });
-export const KeyId = z.string().max(70).regex(KEY_ID_PATTERN, 'not a key id');
+/**
+ * A key's id as Telnyx lists it: `KEY…` (the part of the full key before the first `_`), or a UUID, in case
+ * the IAM list names its records the way IAM names everything else (not documented: see `telnyx/unverified.ts`).
+ * Anything else could not be filed in the keychain or cross IPC safely.
+ */
+export const LISTED_KEY_ID_PATTERN = new RegExp(
+  `${KEY_ID_PATTERN.source}|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`,
+);
+export const KeyId = z.string().max(70).regex(LISTED_KEY_ID_PATTERN, 'not a key id');
 export const TokenId = z.uuid();
 /**
  * A tag crossing IPC. Longer than a typed tag may be (`MAX_TAG_LENGTH`): a tag Telnyx already holds comes back
@@ -15,8 +23,19 @@ export const Tag = z.string().max(MAX_TAG_LENGTH * 4);
 /** Tags as typed: the rules (trim, dedupe, at most 10) are applied by `checkTags` in main. */
 export const TagList = z.array(Tag).max(MAX_TAGS);
 
-export const KeyStatus = z.enum(['active', 'inactive', 'expired']);
+/** `unknown`: Telnyx sent a status word Keytray does not know (kept in `statusWord`), or none. */
+export const KeyStatus = z.enum(['active', 'inactive', 'expired', 'unknown']);
 export type KeyStatus = z.infer<typeof KeyStatus>;
+/** The raw status word behind `unknown`, cut to this length: shown to the person, never interpreted. */
+export const MAX_STATUS_WORD = 40;
+export const StatusWord = z.string().max(MAX_STATUS_WORD).nullable();
+
+/**
+ * Fields Telnyx's record left out or sent in a shape Keytray cannot read. Then `tags: []` does not mean "no
+ * tags" and `expiresAt: null` does not mean "never expires": the popup says "unknown" instead.
+ */
+export const UnreadableField = z.enum(['tags', 'expiresAt']);
+export type UnreadableField = z.infer<typeof UnreadableField>;
 
 export const KeyView = z.strictObject({
   id: KeyId,
@@ -24,10 +43,13 @@ export const KeyView = z.strictObject({
   userId: z.string().nullable(),
   userEmail: z.string().nullable(),
   status: KeyStatus,
+  /** The word Telnyx used when `status` is `unknown` (null when it sent none). */
+  statusWord: StatusWord,
   tags: z.array(z.string()),
   expiresAt: IsoDate.nullable(),
   lastUsedAt: IsoDate.nullable(),
   createdAt: IsoDate.nullable(),
+  unreadable: z.array(UnreadableField),
   /** Keytray holds this key's secret (keychain, or memory when the keychain refused it). */
   hasSecret: z.boolean(),
   /** The secret is only in memory: it is lost when Keytray quits. */
@@ -55,7 +77,11 @@ export const Capability = z.enum(['unknown', 'available', 'unavailable']);
 export type Capability = z.infer<typeof Capability>;
 
 export const Capabilities = z.strictObject({
-  /** Organization owner: lists every key, enables/disables and deletes any key via `/v2/iam`. */
+  /**
+   * The key reads the organization's key list (`GET /v2/iam/api_keys` answered 200: an owner's key), so it
+   * lists every key and turns any key on or off or deletes it via `/v2/iam`. False when that route answered
+   * 403, or 404/405/501 (the list is not available to this key): say what the key can't do, not who it is.
+   */
   isOwner: z.boolean(),
   editTags: Capability,
   listOwn: Capability,
@@ -146,11 +172,31 @@ export const UnsavedSecrets = z.strictObject({
 });
 export type UnsavedSecrets = z.infer<typeof UnsavedSecrets>;
 
+/** What a person asked a new key to carry. */
+export const RequestedKey = z.strictObject({ tags: z.array(z.string()), expiresAt: IsoDate.nullable() });
+export type RequestedKey = z.infer<typeof RequestedKey>;
+
 export const KeyCreated = z.strictObject({
   key: KeyView,
   /** False when the keychain refused the secret: it is held in memory and lost at quit. */
   saved: z.boolean(),
   message: z.string(),
+  /** What the person asked for: shown as "requested" wherever Telnyx did not (or may not have) applied it. */
+  requested: RequestedKey,
+  /**
+   * Requested values that Telnyx's answer (or its list right after) shows it did not apply: the tags it left
+   * off, the expiry it did not set. Null when everything asked for was applied or nothing was asked.
+   */
+  notApplied: z
+    .strictObject({ tags: z.array(z.string()).optional(), expiresAt: IsoDate.optional() })
+    .nullable(),
+  /** Requested values Telnyx did not report back at all (neither its answer nor its list): maybe applied. */
+  unconfirmed: z.array(UnreadableField),
+  /**
+   * Keytray can disable the key on the requested expiry date itself (`keys.planDisable`), because Telnyx did
+   * not (or may not have) set it and this key may turn keys off. It works only while Keytray runs.
+   */
+  canDisableOnExpiry: z.boolean(),
 });
 export type KeyCreated = z.infer<typeof KeyCreated>;
 
@@ -159,7 +205,7 @@ export const KeyReplaced = z.strictObject({
   replacedId: KeyId,
   /** Seconds until the clipboard (holding the new key) clears; null = never. */
   clearsInSeconds: z.number().int().nullable(),
-  /** Only the owner can disable the old key through the API. */
+  /** The connected key can turn keys off through the API (it reads the organization's key list). */
   canDisableOld: z.boolean(),
 });
 export type KeyReplaced = z.infer<typeof KeyReplaced>;

@@ -16,6 +16,11 @@ export const ERROR_CODES = [
   'unavailable', // network down, 5xx, timeout: try again later
   'bad-response', // Telnyx answered something we could not read
   'keychain-unavailable', // no OS keychain: nothing was stored
+  // A create Telnyx refused (422) because of one field it sent (`source.pointer` `/tags` or `/expires_at`):
+  // nothing was created, and the popup may offer "Create without tags/expiry" as one deliberate click. A code,
+  // not a value of `keys.create`: the create failed, and every caller that unwraps a created key stays as is.
+  'tags-refused',
+  'expiry-refused',
   'internal', // a bug; details are in the log
 ] as const;
 

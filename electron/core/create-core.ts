@@ -187,6 +187,7 @@ export function createCore(ports: CorePorts) {
       'keys.pin': ({ id, pinned, label }) => keys.pin(id, pinned, label),
       'keys.replace': ({ id }) => keys.replace(id),
       'keys.scheduleDisable': ({ id, replacedBy, when }) => keys.scheduleDisable(id, replacedBy, when),
+      'keys.planDisable': ({ id, at }) => keys.planDisable(id, at),
       'tokens.list': () => tokens.list(),
       'tokens.add': (input) => tokens.add(input),
       'tokens.rename': ({ id, name }) => tokens.rename(id, name),

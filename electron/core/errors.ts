@@ -1,3 +1,4 @@
+import { LINKS } from '../common/contract.js';
 import type { ErrorCode } from '../common/result.js';
 
 /**
@@ -16,4 +17,5 @@ export class AppError extends Error {
   }
 }
 
-export const PORTAL_URL = 'https://portal.telnyx.com/';
+/** The portal's API keys page, for messages that send a person there: the contract's one portal link. */
+export const PORTAL_URL = LINKS.portal;

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { KeyCopyFormat } from '../../electron/common/contract.js';
 import { describeExpiry, isExpiringSoon } from '../../electron/common/expiry.js';
 import type { KeyView } from '../../electron/common/models.js';
+import { displayText } from '../../electron/common/text.js';
 import { ActionsMenu, type MenuItem } from './actions-menu.js';
 import { Switch } from './dialog.js';
 import { Icon } from './icons.js';
@@ -11,14 +12,22 @@ export type KeyActions = {
   setEnabled(id: string, enabled: boolean): void;
   editTags(id: string): void;
   pin(id: string, pinned: boolean): void;
-  addSecret(id: string): void;
+  saveSecret(id: string): void;
+  changeSecret(id: string): void;
+  forgetSecret(id: string): void;
   reveal(id: string): void;
   remove(id: string): void;
   replace(id: string): void;
   renamePin(id: string): void;
 };
 
-export type KeyPermissions = { toggle: boolean; editTags: boolean; remove: boolean };
+export type KeyPermissions = {
+  toggle: boolean;
+  editTags: boolean;
+  remove: boolean;
+  /** The key Keytray itself connects with: its saved full key cannot be forgotten (Disconnect instead). */
+  connectedKeyId: string;
+};
 
 /** "in 23 h", "in 40 min": when a planned disable happens. */
 function describeDisable(at: string, now: Date): string {
@@ -26,7 +35,12 @@ function describeDisable(at: string, now: Date): string {
   return minutes >= 90 ? `in ${Math.round(minutes / 60)} h` : `in ${minutes} min`;
 }
 
-const STATUS_WORDS = { active: 'Active', inactive: 'Disabled', expired: 'Expired' } as const;
+const STATUS_WORDS = {
+  active: 'Active',
+  inactive: 'Disabled',
+  expired: 'Expired',
+  unknown: 'Status unknown',
+} as const;
 
 /** One key: id, tags, status and expiry in words, and its actions. Memoised: rows re-render only when their key does. */
 export const KeyRow = memo(function KeyRow(props: {
@@ -57,8 +71,13 @@ export const KeyRow = memo(function KeyRow(props: {
       ],
     });
     menu.push({ label: 'Reveal…', onSelect: () => actions.reveal(key.id) });
+    menu.push({ label: 'Change saved key…', onSelect: () => actions.changeSecret(key.id) });
+    if (key.id !== permissions.connectedKeyId)
+      menu.push({ label: 'Forget saved key…', onSelect: () => actions.forgetSecret(key.id) });
+    // Said where the action would be: forgetting it would leave Keytray unable to reach Telnyx.
+    else menu.push({ label: 'Keytray connects with this key: Disconnect to forget it', disabled: true });
   } else {
-    menu.push({ label: 'Add secret…', onSelect: () => actions.addSecret(key.id) });
+    menu.push({ label: 'Save the full key…', onSelect: () => actions.saveSecret(key.id) });
   }
   if (key.pinned) menu.push({ label: 'Tray label…', onSelect: () => actions.renamePin(key.id) });
   if (permissions.remove) menu.push({ label: 'Delete…', onSelect: () => actions.remove(key.id) });
@@ -71,7 +90,7 @@ export const KeyRow = memo(function KeyRow(props: {
       data-index={props.index}
       aria-posinset={props.index + 1}
       aria-setsize={props.setSize}
-      aria-label={`${key.id}, ${STATUS_WORDS[key.status]}, ${expiry}${key.tags.length ? `, tags ${key.tags.join(', ')}` : ''}`}
+      aria-label={`${key.id}, ${STATUS_WORDS[key.status]}, ${expiry}${key.tags.length ? `, tags ${key.tags.map(displayText).join(', ')}` : ''}`}
     >
       <div className="key-line key-top">
         <code className="key-id">{key.id}</code>
@@ -92,7 +111,7 @@ export const KeyRow = memo(function KeyRow(props: {
           <div className="key-line tags" aria-hidden="true">
             {key.tags.map((tag) => (
               <span key={tag} className="tag">
-                {tag}
+                {displayText(tag)}
               </span>
             ))}
           </div>
@@ -114,11 +133,14 @@ export const KeyRow = memo(function KeyRow(props: {
           <button
             type="button"
             className="text-button"
-            aria-label={`Add secret ${key.id}`}
+            aria-label={`Save the full key ${key.id}`}
+            title="Paste the full key so Keytray can copy it"
             tabIndex={tab}
-            onClick={() => actions.addSecret(key.id)}
+            onClick={() => actions.saveSecret(key.id)}
           >
-            Add secret
+            {/* Short enough for the row; "full key" is in the button's name too (what voice control hears). */}
+            <Icon name="plus" />
+            Full key
           </button>
         )}
         {permissions.toggle && key.status !== 'expired' && (

@@ -6,7 +6,8 @@ import { createLogger } from '../../electron/core/logging/logger.js';
 import { Redactor } from '../../electron/core/logging/redact.js';
 import { createTelnyxClient } from '../../electron/core/telnyx/client.js';
 import { readErrorEnvelope } from '../../electron/core/telnyx/errors.js';
-import { parseKeyRecord } from '../../electron/core/telnyx/unverified.js';
+import { CachedKey } from '../../electron/core/settings/stored-state.js';
+import { Degradations, parseKeyRecord } from '../../electron/core/telnyx/unverified.js';
 
 const RUNS = 1_000;
 
@@ -17,7 +18,10 @@ const body = fc.oneof(
   fc
     .record({
       data: fc.array(
-        fc.dictionary(fc.constantFrom('id', 'status', 'tags', 'expires_at', 'created_at'), fc.anything()),
+        fc.dictionary(
+          fc.constantFrom('id', 'status', 'tags', 'expires_at', 'expiration', 'created_at'),
+          fc.anything(),
+        ),
       ),
       meta: fc.record({ page_number: fc.integer(), total_pages: fc.integer({ min: -5, max: 5 }) }),
     })
@@ -73,6 +77,35 @@ describe('fuzzing the Telnyx response parsers', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('a record with a usable string id is never dropped, and what comes out always fits the key cache', () => {
+    const ID = 'KEY0190AB12CD34EF56AB78CD90EF12AB34';
+    const FIELDS = [
+      'user_id',
+      'user',
+      'user_email',
+      'email',
+      'status',
+      'tags',
+      'expires_at',
+      'expiration',
+      'last_used_at',
+      'last_used',
+      'created_at',
+    ] as const;
+    const tally = new Degradations();
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...FIELDS), fc.anything()), (fields) => {
+        const record = parseKeyRecord({ ...fields, id: ID }, new Date(), tally);
+        expect(record?.id).toBe(ID);
+        // The cache write validates: a record it refused would fail the whole sync.
+        expect(CachedKey.safeParse(record).success).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    // Names and types only: the log line never carries a value.
+    expect(Object.keys(tally.summary().fields).every((k) => /^[\w.]+ \([\w -]+\)$/.test(k))).toBe(true);
   });
 
   it.each([

@@ -4,13 +4,18 @@ import { AppError, PORTAL_URL } from '../errors.js';
 export function notSupported(what: string): AppError {
   return new AppError(
     'not-supported',
-    `Telnyx's API does not let Keytray ${what} for this account. Do it in the Telnyx portal (${PORTAL_URL}), under Account settings → API Keys.`,
+    `Telnyx's API does not let Keytray ${what} for this account. Do it in the Telnyx portal (${PORTAL_URL}).`,
   );
 }
 
+/**
+ * The connected key cannot read the organization's key list (`GET /v2/iam/api_keys` answered 403, 404, 405 or
+ * 501), and Telnyx's API turns keys on and off only through it. Said as what the key can't do: whether the
+ * person is the owner is not what Keytray knows.
+ */
 export function ownerOnly(what: string): AppError {
   return new AppError(
     'not-supported',
-    `Only the organization owner can ${what} keys through Telnyx's API. Ask the owner, or use the Telnyx portal (${PORTAL_URL}).`,
+    `The connected key can't ${what} keys through Telnyx's API: the organization's key list is not available to it. Do it in the Telnyx portal (${PORTAL_URL}), or connect with a key that has that access.`,
   );
 }

@@ -19,7 +19,9 @@ import { secretName } from '../secrets/secret-store.js';
 import type { DocumentStore } from '../settings/json-store.js';
 import type { KeyCache } from '../settings/stored-state.js';
 import type { KeyRecord } from '../telnyx/unverified.js';
+import { afterAction } from './answered-record.js';
 import { captureCreatedSecret } from './capture-created-secret.js';
+import { checkCreated } from './created-check.js';
 import { formatKey } from './copy-formats.js';
 import { notSupported, ownerOnly } from './key-messages.js';
 import type { DisableSchedule } from './disable-schedule.js';
@@ -156,13 +158,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       );
     }
     if (check !== 'accepted' && !confirmUnchecked) {
-      return {
-        outcome: 'unchecked',
-        reason:
-          check === 'unreachable'
-            ? 'Keytray could not reach Telnyx to check that this is the right key.'
-            : `${shortKeyId(id)} is ${known.status === 'expired' ? 'expired' : 'disabled'}, and Telnyx refuses every ${known.status === 'expired' ? 'expired' : 'disabled'} key, so Keytray can't check that this is the right one.`,
-      };
+      return { outcome: 'unchecked', reason: uncheckedReason(known, check === 'unreachable') };
     }
     await deps.accounts.session().keySecrets.set(secretName.key(id), trimmed);
     (await heldIds()).add(id);
@@ -173,6 +169,16 @@ export function createKeyService(deps: KeyServiceDeps) {
     });
     changed();
     return { outcome: 'saved', key: await view(id) };
+  }
+
+  /** Why a pasted key could not be checked, said from what Keytray knows of the key. */
+  function uncheckedReason(known: KeyView, unreachable: boolean): string {
+    if (unreachable) return 'Keytray could not reach Telnyx to check that this is the right key.';
+    if (known.status === 'unknown') {
+      return `Telnyx refused that key, and Keytray does not know whether ${shortKeyId(known.id)} is on${known.statusWord ? ` (Telnyx calls it "${known.statusWord}")` : ''}, so it can't check that this is the right one.`;
+    }
+    const state = known.status === 'expired' ? 'expired' : 'disabled';
+    return `${shortKeyId(known.id)} is ${state}, and Telnyx refuses every ${state} key, so Keytray can't check that this is the right one.`;
   }
 
   /**
@@ -203,7 +209,8 @@ export function createKeyService(deps: KeyServiceDeps) {
     const ids = await heldIds();
     const unsaved = unsavedHere();
     const listed = new Set(cache.keys.map((k) => k.id));
-    // Keys whose secret we hold but that the API does not list (a non-owner without the own-keys route).
+    // Keys whose secret we hold but that the API does not list (a non-owner without the own-keys route):
+    // their tags and expiry are unknown, not "none" and "never".
     const extra = [...new Set([...ids, ...unsaved.keys()])]
       .filter((id) => !listed.has(id))
       .map((id): KeyRecord => ({
@@ -211,10 +218,12 @@ export function createKeyService(deps: KeyServiceDeps) {
         userId: null,
         userEmail: null,
         status: 'active',
+        statusWord: null,
         tags: [],
         expiresAt: null,
         lastUsedAt: null,
         createdAt: null,
+        unreadable: ['tags', 'expiresAt'],
       }));
     return {
       keys: toViews([...cache.keys, ...extra], ids),
@@ -240,6 +249,22 @@ export function createKeyService(deps: KeyServiceDeps) {
       }
       throw error;
     }
+  }
+
+  /**
+   * The list as Telnyx has it now, or null when this account has no list route (a non-owner without the
+   * own-keys route): then "no key appeared" or "not listed" would be a guess.
+   */
+  async function listedNow(): Promise<KeyRecord[] | null> {
+    const keys = await fetchKeys();
+    const { capabilities } = deps.accounts.session();
+    return capabilities.isOwner || capabilities.listOwn === 'available' ? keys : null;
+  }
+
+  async function relistAfterFailedCreate(): Promise<KeyRecord[]> {
+    const keys = await listedNow();
+    if (keys === null) throw new AppError('not-supported', 'Telnyx lists no keys for this account.');
+    return keys;
   }
 
   function findCached(id: string): KeyRecord {
@@ -282,7 +307,11 @@ export function createKeyService(deps: KeyServiceDeps) {
     }
   }
 
-  /** `keptTags`: tags copied from an existing key (a replacement), passed as Telnyx has them. */
+  /**
+   * `keptTags`: tags copied from an existing key (a replacement), passed as Telnyx has them. The secret is
+   * captured before anything else; then what Telnyx applied is checked against what was asked (from its
+   * answer, or — when the answer does not say — from the list right after, which also serves as a sync).
+   */
   async function create(
     input: { tags: string[]; expiresAt: string | null },
     keptTags: readonly string[] = [],
@@ -294,28 +323,50 @@ export function createKeyService(deps: KeyServiceDeps) {
     }
     const session = deps.accounts.session();
     const knownIds = new Set(deps.keyCache.read().keys.map((k) => k.id));
-    const created = await session.client.createKey(
-      { tags: tags.tags, expiresAt: input.expiresAt },
-      fetchKeys,
-      knownIds,
-    );
+    const requested = { tags: tags.tags, expiresAt: input.expiresAt };
+    const created = await session.client.createKey(requested, relistAfterFailedCreate, knownIds);
     deps.redactor.remember(created.secret);
+    const newId = created.record.id;
     const captured = await captureCreatedSecret({
-      id: created.record.id,
+      id: newId,
       secret: created.secret,
       store: session.keySecrets,
       unsaved: unsavedHere(),
       logger: deps.logger,
     });
-    if (captured.saved) (await heldIds()).add(created.record.id);
+    if (captured.saved) (await heldIds()).add(newId);
+    let record = created.record;
     const cache = deps.keyCache.read();
-    deps.keyCache.write({
-      ...cache,
-      keys: [created.record, ...cache.keys.filter((k) => k.id !== created.record.id)],
+    deps.keyCache.write({ ...cache, keys: [record, ...cache.keys.filter((k) => k.id !== newId)] });
+
+    // An answer that left fields out (docs-minimal: only `data.api_key`): the list right after tells them.
+    if (record.unreadable.length > 0 || record.status === 'unknown') {
+      const listed = await listedNow().catch((error: unknown) => {
+        deps.logger.warn('could not list keys after a create', { error });
+        return null;
+      });
+      if (listed !== null) {
+        const found = listed.find((k) => k.id === newId);
+        if (found) record = found;
+        await service.accept(found ? listed : [record, ...listed]);
+      }
+    }
+    const check = checkCreated(requested, record);
+    const expiryMissed = check.notApplied?.expiresAt !== undefined || check.unconfirmed.includes('expiresAt');
+    deps.logger.info('key created', {
+      id: newId,
+      saved: captured.saved,
+      notApplied: Object.keys(check.notApplied ?? {}),
+      unconfirmed: check.unconfirmed,
     });
-    deps.logger.info('key created', { id: created.record.id, saved: captured.saved });
     changed();
-    return { key: await view(created.record.id), ...captured };
+    return {
+      key: await view(newId),
+      ...captured,
+      requested,
+      ...check,
+      canDisableOnExpiry: expiryMissed && deps.accounts.session().capabilities.isOwner,
+    };
   }
 
   const service = {
@@ -356,7 +407,20 @@ export function createKeyService(deps: KeyServiceDeps) {
           : Math.max(DAY_MS, Date.parse(old.expiresAt) - created);
         expiresAt = new Date(now + length).toISOString();
       }
-      const created = await create({ tags: old.tags, expiresAt }, old.tags);
+      let created: KeyCreated;
+      try {
+        created = await create({ tags: old.tags, expiresAt }, old.tags);
+      } catch (error) {
+        // "Create without …" is for a new key the person is setting up; a replacement copies the old key.
+        if (error instanceof AppError && (error.code === 'tags-refused' || error.code === 'expiry-refused')) {
+          throw new AppError(
+            'rejected',
+            `Telnyx did not accept the ${error.code === 'tags-refused' ? 'tags' : 'expiry date'} of ${shortKeyId(id)} on a new key, so no replacement was created. Create a key with Create key instead.`,
+            error.detail,
+          );
+        }
+        throw error;
+      }
       const secret = await secretOf(created.key.id);
       const clearsInSeconds = await deps.clipboard.copy(formatKey(secret, 'raw'));
       deps.events.emit('copied', { label: created.key.id, clearsInSeconds });
@@ -390,13 +454,33 @@ export function createKeyService(deps: KeyServiceDeps) {
       return view(id);
     },
 
+    /**
+     * A new key whose requested expiry Telnyx did not set (`KeyCreated.canDisableOnExpiry`): disabled on that
+     * date by Keytray, through the planned disable a replacement uses. Works only while Keytray runs (or at
+     * its next start); turning the key on or off by hand cancels it.
+     */
+    async planDisable(id: string, at: string): Promise<KeyView> {
+      findCached(id);
+      if (!deps.accounts.session().capabilities.isOwner) throw ownerOnly('disable');
+      refuseOwnKey(id, 'disable');
+      if (Date.parse(at) <= deps.clock.now().getTime()) {
+        throw new AppError('invalid-input', 'Pick a date in the future for Keytray to disable the key.');
+      }
+      deps.schedule.plan({ keyId: id, replacedBy: null, at: new Date(at).toISOString() });
+      deps.logger.info('disable planned for the requested expiry date', { id });
+      changed();
+      return view(id);
+    },
+
+    /** A 2xx is success whatever its body (see `afterAction`); the next sync confirms the status. */
     async setEnabled(id: string, enabled: boolean): Promise<KeyView> {
       const session = deps.accounts.session();
-      findCached(id);
+      const cached = findCached(id);
       if (!session.capabilities.isOwner) throw ownerOnly(enabled ? 'enable' : 'disable');
       if (!enabled) refuseOwnKey(id, 'disable');
       try {
-        replaceCached(await session.client.setEnabled(id, enabled));
+        const answered = await session.client.setEnabled(id, enabled);
+        replaceCached(afterAction(cached, answered, { status: enabled ? 'active' : 'inactive' }));
         // Turning the key back on (or off by hand) overrides a planned disable.
         deps.schedule.cancel(id);
       } catch (error) {
@@ -416,11 +500,13 @@ export function createKeyService(deps: KeyServiceDeps) {
     async setTags(id: string, input: string[]): Promise<KeyView> {
       const session = deps.accounts.session();
       // Tags the key already carries pass as they are; only the ones typed here are checked.
-      const tags = checkTags(input, { existing: findCached(id).tags });
+      const cached = findCached(id);
+      const tags = checkTags(input, { existing: cached.tags });
       if (!tags.ok) throw new AppError('invalid-input', tags.message);
       if (session.capabilities.editTags === 'unavailable') throw notSupported('edit tags');
       try {
-        replaceCached(await session.client.updateTags(id, tags.tags));
+        const answered = await session.client.updateTags(id, tags.tags);
+        replaceCached(afterAction(cached, answered, { tags: tags.tags }));
         deps.accounts.setCapability('editTags', 'available');
       } catch (error) {
         // The id is in our list, so a 404 here means the route, not the key, is missing.

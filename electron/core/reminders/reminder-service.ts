@@ -79,11 +79,20 @@ export function createReminderService(deps: {
         if (key && key.status === 'active') await deps.disable(plan.keyId);
         deps.schedule.cancel(plan.keyId);
         if (key && key.status === 'active') {
-          deps.desktop.notify({
-            title: 'Old Telnyx key disabled, as planned',
-            body: `${keyName(key)} is now disabled. Its replacement ${plan.replacedBy} stays in use.`,
-            keyIds: [plan.keyId],
-          });
+          deps.desktop.notify(
+            plan.replacedBy === null
+              ? {
+                  // Planned at creation, because Telnyx did not set the expiry date the person asked for.
+                  title: 'Telnyx key disabled on its expiry date',
+                  body: `${keyName(key)} is now disabled, on the expiry date you asked for when creating it.`,
+                  keyIds: [plan.keyId],
+                }
+              : {
+                  title: 'Old Telnyx key disabled, as planned',
+                  body: `${keyName(key)} is now disabled. Its replacement ${plan.replacedBy} stays in use.`,
+                  keyIds: [plan.keyId],
+                },
+          );
         }
       } catch (error) {
         if (error instanceof AppError && error.code === 'not-found') deps.schedule.cancel(plan.keyId);
@@ -96,18 +105,20 @@ export function createReminderService(deps: {
     }
   }
 
+  async function runCheck() {
+    const now = deps.clock.now();
+    if (deps.connected && !deps.connected()) return;
+    remind(now);
+    await carryOutPlannedDisables(now);
+  }
+
   async function check() {
-    // One check at a time: a sync and the hourly timer may arrive together.
-    running ??= (async () => {
-      const now = deps.clock.now();
-      try {
-        if (deps.connected && !deps.connected()) return;
-        remind(now);
-        await carryOutPlannedDisables(now);
-      } finally {
-        running = null;
-      }
-    })();
+    // One check at a time: a sync and the hourly timer may arrive together. `.finally` clears the latch
+    // after it is set, even when a check ends before its first await (a `finally` inside the async body
+    // would run first and leave the latch set for good: no check would ever run again).
+    running ??= runCheck().finally(() => {
+      running = null;
+    });
     return running;
   }
 

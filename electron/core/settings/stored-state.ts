@@ -6,7 +6,9 @@ import {
   KeyId,
   KeyStatus,
   Preferences,
+  StatusWord,
   TokenId,
+  UnreadableField,
 } from '../../common/models.js';
 
 /**
@@ -64,8 +66,11 @@ export const ReminderLog = z.strictObject({
 });
 export type ReminderLog = z.infer<typeof ReminderLog>;
 
-/** A disable planned when a key was replaced: carried out by the core, even after a restart. */
-export const ScheduledDisable = z.strictObject({ keyId: KeyId, at: IsoDate, replacedBy: KeyId });
+/**
+ * A disable planned when a key was replaced (`replacedBy`), or — `replacedBy` null — for a new key whose
+ * requested expiry Telnyx did not set: carried out by the core, even after a restart.
+ */
+export const ScheduledDisable = z.strictObject({ keyId: KeyId, at: IsoDate, replacedBy: KeyId.nullable() });
 export type ScheduledDisable = z.infer<typeof ScheduledDisable>;
 
 /** What belongs to one account. */
@@ -160,10 +165,14 @@ export const CachedKey = z.strictObject({
   userId: z.string().nullable().default(null),
   userEmail: z.string().nullable(),
   status: KeyStatus,
+  /** Added with the `unknown` status; a cache written before it reads as null. */
+  statusWord: StatusWord.default(null),
   tags: z.array(z.string()),
   expiresAt: IsoDate.nullable(),
   lastUsedAt: IsoDate.nullable(),
   createdAt: IsoDate.nullable(),
+  /** Added with field-by-field parsing; a cache written before it reads as all readable. */
+  unreadable: z.array(UnreadableField).default([]),
 });
 
 export const KEY_CACHE_VERSION = 2;

@@ -6,12 +6,22 @@ import type { ServerWait } from './retry-policy.js';
 const ErrorEnvelope = z.looseObject({
   errors: z
     .array(
-      z.looseObject({ code: z.union([z.string(), z.number()]).optional(), title: z.string().optional() }),
+      z.looseObject({
+        code: z.union([z.string(), z.number()]).optional(),
+        title: z.string().optional(),
+        source: z.looseObject({ pointer: z.string().optional() }).optional().catch(undefined),
+      }),
     )
     .min(1),
 });
 
-export type TelnyxFailure = { status: number; telnyxCode: string | null; title: string | null };
+/** `pointer`: the JSON pointer of the request field Telnyx blamed (`/tags`), when it named one. */
+export type TelnyxFailure = {
+  status: number;
+  telnyxCode: string | null;
+  title: string | null;
+  pointer: string | null;
+};
 
 export function readErrorEnvelope(status: number, body: unknown): TelnyxFailure {
   const parsed = ErrorEnvelope.safeParse(body);
@@ -20,6 +30,7 @@ export function readErrorEnvelope(status: number, body: unknown): TelnyxFailure 
     status,
     telnyxCode: first?.code === undefined ? null : String(first.code),
     title: first?.title ?? null,
+    pointer: first?.source?.pointer ?? null,
   };
 }
 
@@ -28,7 +39,12 @@ export function readErrorEnvelope(status: number, body: unknown): TelnyxFailure 
  * an expired key, a non-owner) replace the sentence; the Telnyx code stays in `detail` for the log.
  */
 export function errorFromFailure(failure: TelnyxFailure): AppError {
-  const detail = { httpStatus: failure.status, telnyxCode: failure.telnyxCode, title: failure.title };
+  const detail = {
+    httpStatus: failure.status,
+    telnyxCode: failure.telnyxCode,
+    title: failure.title,
+    pointer: failure.pointer,
+  };
   switch (true) {
     case failure.status === 401:
       return new AppError(

@@ -31,6 +31,11 @@ export type RequestSpec = {
    * success we cannot rule out after a timeout or 5xx.
    */
   retry: 'safe' | 'never';
+  /**
+   * An action whose answer body is not documented (activate, deactivate, delete, the guessed tag edit): a 2xx
+   * means Telnyx acted, so an empty or unreadable body is no failure — the body is then `null`.
+   */
+  anyBodyOnSuccess?: boolean;
 };
 
 export type HttpResponse = { status: number; body: unknown; headers: Headers };
@@ -128,6 +133,19 @@ export function createHttp(options: HttpOptions) {
       try {
         body = await readBody(response);
       } catch (error) {
+        if (
+          response.ok &&
+          spec.anyBodyOnSuccess &&
+          error instanceof AppError &&
+          error.code === 'bad-response'
+        ) {
+          options.logger.warn('telnyx answered an action with a body Keytray cannot read; taken as done', {
+            method: spec.method,
+            path: spec.path,
+            status: response.status,
+          });
+          return { status: response.status, body: null, headers: response.headers };
+        }
         // A body cut off or garbled on the way (a proxy, a dropped connection) is worth another try on a
         // read; a create's answer is not (see client.createKey).
         if (!(error instanceof AppError) || !retriesLeft) throw error;

@@ -3,6 +3,8 @@ import { badResponseError } from './errors.js';
 import type { Http } from './http.js';
 
 export const MAX_PAGE_SIZE = 250;
+/** [doc] The page size Telnyx uses when `page[size]` is not sent. */
+export const DEFAULT_PAGE_SIZE = 25;
 export const PAGE_CONCURRENCY = 4;
 
 const ListEnvelope = z.looseObject({
@@ -31,14 +33,20 @@ export async function fetchAllPages<T>(
   http: Http,
   path: string,
   parse: (item: unknown) => T | null,
-  options: { concurrency?: number; expectedItems?: number } = {},
+  options: {
+    concurrency?: number;
+    expectedItems?: number;
+    /** `page[size]` to ask for; null sends none (Telnyx's default, 25), for a route that refuses 250. */
+    pageSize?: number | null;
+  } = {},
 ): Promise<T[]> {
   const concurrency = options.concurrency ?? PAGE_CONCURRENCY;
+  const pageSize = options.pageSize === undefined ? MAX_PAGE_SIZE : options.pageSize;
   const fetchPage = async (page: number) => {
     const response = await http.request({
       method: 'GET',
       path,
-      query: { 'page[number]': page, 'page[size]': MAX_PAGE_SIZE },
+      query: pageSize === null ? { 'page[number]': page } : { 'page[number]': page, 'page[size]': pageSize },
       retry: 'safe',
     });
     const parsed = ListEnvelope.safeParse(response.body);
@@ -52,7 +60,7 @@ export async function fetchAllPages<T>(
   const raw: unknown[][] = [];
   let totalPages = Number.POSITIVE_INFINITY;
   let unsized = false;
-  const expectedPages = Math.ceil((options.expectedItems ?? 0) / MAX_PAGE_SIZE);
+  const expectedPages = Math.ceil((options.expectedItems ?? 0) / (pageSize ?? DEFAULT_PAGE_SIZE));
   let next = 1;
   const first = Math.max(1, Math.min(concurrency, expectedPages));
   let sized: () => void = () => {};
@@ -80,17 +88,17 @@ export async function fetchAllPages<T>(
   await Promise.all([...starters, ...rest]);
   if (!unsized) return pages.slice(0, totalPages).flat();
 
-  const pageSize = raw[0]?.length ?? 0;
+  const usedSize = raw[0]?.length ?? 0;
   const ends = (page: number) => {
     const items = raw[page - 1] ?? [];
     return (
-      items.length < pageSize ||
+      items.length < usedSize ||
       (page > 1 && JSON.stringify(items) === JSON.stringify(raw[page - 2])) ||
       page >= MAX_PAGES_WITHOUT_META
     );
   };
   let last = 1;
-  while (pageSize > 0 && !ends(last)) {
+  while (usedSize > 0 && !ends(last)) {
     last += 1;
     if (raw[last - 1] === undefined) {
       const answer = await fetchPage(last);

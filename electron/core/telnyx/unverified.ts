@@ -1,88 +1,250 @@
-import type { KeyStatus } from '../../common/models.js';
+import {
+  LISTED_KEY_ID_PATTERN,
+  MAX_STATUS_WORD,
+  type KeyStatus,
+  type UnreadableField,
+} from '../../common/models.js';
 
 /**
  * Every name and route Keytray uses that Telnyx has not documented, in one place (see
  * shared/reference/telnyx-api.md, tags [guess] and [seen]). One check against a live account corrects them
- * here; features that rest on them detect the capability and degrade (see `keys/capabilities.ts`).
+ * here; features that rest on them detect the capability and degrade (see `keys/key-service.ts`).
  */
 export const UNVERIFIED = {
-  /** [doc] route, [guess] body: the create request's field names. */
+  /**
+   * [doc] route (`POST /v2/api_keys`, documented only with `{}`), [guess] body: `tags` and `expires_at`, by
+   * analogy with IAM service-account tokens. A field is sent only when it carries something, so "Create
+   * without tags/expiry" sends the documented `{}` where Telnyx refused the field.
+   */
   createPath: '/api_keys',
-  createBody: (tags: string[], expiresAt: string | null) => ({ tags, expires_at: expiresAt }),
+  createBody: (tags: string[], expiresAt: string | null) => ({
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(expiresAt !== null ? { expires_at: expiresAt } : {}),
+  }),
+  /** [guess] the `source.pointer` of a 422 that refuses one create field (see `createBody`). */
+  createFieldPointers: { tags: '/tags', expiresAt: '/expires_at' },
   /** [seen] the full key value, present in the create response only. */
   createdSecretField: 'api_key',
   /** [guess] editing tags after creation. */
   updatePath: (id: string) => `/api_keys/${encodeURIComponent(id)}`,
   updateBody: (tags: string[]) => ({ tags }),
-  /** [seen] a non-owner's own keys. */
+  /** [seen] a non-owner's own keys; [guess] that it pages like the IAM list (it may refuse `page[size]=250`). */
   ownListPath: '/api_keys',
   ownDeletePath: (id: string) => `/api_keys/${encodeURIComponent(id)}`,
 } as const;
 
 /**
- * [guess] The key record's field names. Unknown fields are ignored and missing optional ones default, so a
- * renamed field degrades to "unknown" rather than failing the whole list. Checked by hand rather than by a
- * zod schema: this runs 10,000 times a sync, and the hand-written checks are several times faster.
+ * [guess] The key record, read field by field. Telnyx documents only that the IAM list shows each key's user,
+ * status and last use; the names below are the plausible spellings, first one first:
+ * - `id` (a string; a key without one is dropped: nothing could act on it);
+ * - the user: `user_id` or `user.id`; its e-mail `user_email`, `user.email` or `email` (often absent: a user id
+ *   is more likely — `client.ts` then looks the e-mail up with `GET /v2/organizations/users`);
+ * - `status`: `active`, `inactive`/`disabled`, `expired`; any other word is kept as `statusWord` and the status
+ *   is `unknown` (a key is never shown as active on a guess);
+ * - `tags`: a string array; `null` = no tags; absent or another type = unknown (`unreadable`);
+ * - `expires_at` or `expiration`: `null` = never expires; absent or unreadable = unknown (`unreadable`);
+ * - `last_used_at` or `last_used`; `created_at`.
+ * Each field degrades on its own, so a renamed field costs that field, never the key. Checked by hand rather
+ * than by a zod schema: this runs 10,000 times a sync, and the hand-written checks are several times faster.
  */
 export type KeyRecord = {
   id: string;
-  /** [guess] `user_id`: the IAM user the key belongs to; identifies an owner's account across their keys. */
+  /** The IAM user the key belongs to; identifies an owner's account across their keys. */
   userId: string | null;
   userEmail: string | null;
   status: KeyStatus;
+  /** The word behind `status: 'unknown'` (null when Telnyx sent none). */
+  statusWord: string | null;
   tags: string[];
   expiresAt: string | null;
   lastUsedAt: string | null;
   createdAt: string | null;
+  /** Fields Telnyx left out or sent unreadably: `tags: []` / `expiresAt: null` then mean "unknown". */
+  unreadable: UnreadableField[];
 };
 
-type Raw = Record<string, unknown>;
-const text = (raw: Raw, field: string): string | null | undefined => {
-  const value = raw[field];
-  if (value === null || value === undefined) return null;
-  return typeof value === 'string' ? value : undefined;
-};
+/**
+ * What parsing had to degrade in one list (or one answer): counts by field name and JSON type, never a value,
+ * so one log line per sync tells us which guessed name was wrong without showing anyone's data.
+ */
+export class Degradations {
+  readonly counts = new Map<string, number>();
+  dropped = 0;
 
-/** Parses one raw record; null when it is not an object with a string id, or a field has the wrong type. */
-export function parseKeyRecord(raw: unknown, now: Date): KeyRecord | null {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
-  const r = raw as Raw;
-  if (typeof r['id'] !== 'string') return null;
-  const userId = text(r, 'user_id') ?? null;
-  const userEmail = text(r, 'user_email');
-  const status = text(r, 'status');
-  const expires = text(r, 'expires_at');
-  const lastUsed = text(r, 'last_used_at');
-  const created = text(r, 'created_at');
-  const tags = r['tags'] ?? [];
-  if ([userEmail, status, expires, lastUsed, created].includes(undefined)) return null;
-  if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) return null;
-  const expiresAt = isoOrNull(expires);
-  return {
-    id: r['id'],
-    userId,
-    userEmail: userEmail ?? null,
-    status: normaliseStatus(status, expiresAt, now),
-    tags: tags as string[],
-    expiresAt,
-    lastUsedAt: isoOrNull(lastUsed),
-    createdAt: isoOrNull(created),
-  };
+  note(field: string, type: string): void {
+    const key = `${field} (${type})`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  get any(): boolean {
+    return this.dropped > 0 || this.counts.size > 0;
+  }
+
+  /** For the log: `{ "status (unknown word)": 3, … }` and how many records were dropped. */
+  summary(): { fields: Record<string, number>; dropped: number } {
+    return { fields: Object.fromEntries(this.counts), dropped: this.dropped };
+  }
 }
 
-/** Whether an expired key shows `status: "expired"` or only a past `expires_at` is unknown: handle both. */
-function normaliseStatus(status: string | null | undefined, expiresAt: string | null, now: Date): KeyStatus {
-  if (status === 'expired' || (expiresAt !== null && Date.parse(expiresAt) <= now.getTime()))
-    return 'expired';
-  return status === 'inactive' || status === 'disabled' ? 'inactive' : 'active';
+type Raw = Record<string, unknown>;
+const ABSENT = 'absent';
+const jsonType = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+const isObject = (value: unknown): value is Raw =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The first of `names` present on the record (undefined when none is). */
+function firstPresent(r: Raw, names: readonly string[]): { name: string; value: unknown } | undefined {
+  for (const name of names) {
+    const value = r[name];
+    if (value !== undefined) return { name, value };
+  }
+  return undefined;
+}
+
+/** An optional string: null when absent or null; null and noted when of another type. */
+function optionalText(
+  r: Raw,
+  names: readonly string[],
+  nested: string | null,
+  tally: Degradations | undefined,
+): string | null {
+  let found = firstPresent(r, names);
+  if (found === undefined && nested !== null && isObject(r['user'])) {
+    const value = r['user'][nested];
+    if (value !== undefined) found = { name: `user.${nested}`, value };
+  }
+  if (found === undefined || found.value === null) return null;
+  if (typeof found.value === 'string') return found.value;
+  tally?.note(found.name, jsonType(found.value));
+  return null;
+}
+
+const USER_ID = ['user_id'] as const;
+const USER_EMAIL = ['user_email', 'email'] as const;
+const EXPIRES = ['expires_at', 'expiration'] as const;
+const LAST_USED = ['last_used_at', 'last_used'] as const;
+const CREATED = ['created_at'] as const;
+/** A Map, not an object: a status of "toString" must not find a method. */
+const KNOWN_STATUS = new Map<unknown, 'active' | 'inactive' | 'expired'>([
+  ['active', 'active'],
+  ['inactive', 'inactive'],
+  ['disabled', 'inactive'],
+  ['expired', 'expired'],
+]);
+
+/**
+ * Parses one raw record; null only when it is not an object with a usable string id (`LISTED_KEY_ID_PATTERN`).
+ * `fallbackId`: the id to use when the record has none (a create answer: the id comes from the secret).
+ */
+export function parseKeyRecord(
+  raw: unknown,
+  now: Date,
+  tally?: Degradations,
+  fallbackId?: string,
+): KeyRecord | null {
+  if (!isObject(raw)) {
+    if (fallbackId === undefined) {
+      if (tally) tally.dropped += 1;
+      return null;
+    }
+    raw = {};
+  }
+  const r = raw as Raw;
+  const rawId = r['id'];
+  let id: string;
+  if (typeof rawId === 'string' && LISTED_KEY_ID_PATTERN.test(rawId)) id = rawId;
+  else if (fallbackId !== undefined) id = fallbackId;
+  else {
+    tally?.note(
+      'id',
+      typeof rawId === 'string' ? 'string of another shape' : rawId === undefined ? ABSENT : jsonType(rawId),
+    );
+    if (tally) tally.dropped += 1;
+    return null;
+  }
+  const unreadable: UnreadableField[] = [];
+
+  const userId = optionalText(r, USER_ID, 'id', tally);
+  const userEmail = optionalText(r, USER_EMAIL, 'email', tally);
+
+  let tags: string[] = [];
+  const rawTags = r['tags'];
+  if (Array.isArray(rawTags)) {
+    // The usual case passes without a copy; a mixed array keeps its strings.
+    if (rawTags.every((t) => typeof t === 'string')) tags = rawTags as string[];
+    else {
+      tags = rawTags.filter((t): t is string => typeof t === 'string');
+      tally?.note('tags', 'array with non-strings');
+    }
+  } else if (rawTags !== null) {
+    unreadable.push('tags');
+    tally?.note('tags', rawTags === undefined ? ABSENT : jsonType(rawTags));
+  }
+
+  let expiresAt: string | null = null;
+  const expires = firstPresent(r, EXPIRES);
+  if (expires === undefined) {
+    unreadable.push('expiresAt');
+    tally?.note('expires_at', ABSENT);
+  } else if (expires.value !== null) {
+    expiresAt = typeof expires.value === 'string' ? isoOrNull(expires.value) : null;
+    if (expiresAt === null) {
+      unreadable.push('expiresAt');
+      tally?.note(
+        expires.name,
+        typeof expires.value === 'string' ? 'unreadable date' : jsonType(expires.value),
+      );
+    }
+  }
+
+  const lastUsedAt = isoOrNull(optionalText(r, LAST_USED, null, tally), 'last_used_at', tally);
+  const createdAt = isoOrNull(optionalText(r, CREATED, null, tally), 'created_at', tally);
+
+  const rawStatus = r['status'];
+  const known = KNOWN_STATUS.get(rawStatus);
+  let status: KeyStatus;
+  let statusWord: string | null = null;
+  // Whether an expired key shows `status: "expired"` or only a past expiry is unknown: handle both.
+  if (known === 'expired' || (expiresAt !== null && Date.parse(expiresAt) <= now.getTime()))
+    status = 'expired';
+  else if (known !== undefined) status = known;
+  else {
+    status = 'unknown';
+    if (typeof rawStatus === 'string') {
+      statusWord = rawStatus.slice(0, MAX_STATUS_WORD);
+      tally?.note('status', 'unknown word');
+    } else tally?.note('status', rawStatus === undefined ? ABSENT : jsonType(rawStatus));
+  }
+
+  return { id, userId, userEmail, status, statusWord, tags, expiresAt, lastUsedAt, createdAt, unreadable };
 }
 
 const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** Dates as ISO-8601 UTC; the canonical form (what Telnyx sends) passes as is — this runs 30,000 times a sync. */
-function isoOrNull(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
+/**
+ * Dates as ISO-8601 UTC; the canonical form (what Telnyx sends) passes as is — this runs 30,000 times a sync.
+ * An unreadable date becomes null, noted under `field` when one is given.
+ */
+function isoOrNull(value: string | null, field?: string, tally?: Degradations): string | null {
+  if (value === null) return null;
   if (CANONICAL_ISO.test(value)) return value;
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  if (!Number.isNaN(ms)) return new Date(ms).toISOString();
+  if (field) tally?.note(field, 'unreadable date');
+  return null;
+}
+
+/** The id of a full key: the part before the first `_` ([doc/seen]), when it is shaped like a key id. */
+export function idFromSecret(secret: string): string | null {
+  const underscore = secret.indexOf('_');
+  const id = underscore > 0 ? secret.slice(0, underscore) : '';
+  return LISTED_KEY_ID_PATTERN.test(id) ? id : null;
+}
+
+/** [doc] `GET /v2/organizations/users` (owner only): `{id, email, …}` per user. Null when either is missing. */
+export function parseOrganizationUser(raw: unknown): { id: string; email: string } | null {
+  if (!isObject(raw)) return null;
+  const { id, email } = raw;
+  return typeof id === 'string' && typeof email === 'string' ? { id, email } : null;
 }

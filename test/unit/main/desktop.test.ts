@@ -71,10 +71,11 @@ describe('Electron desktop adapter', () => {
   });
 
   it('opens only the allow-listed Telnyx links', () => {
+    desktop().openExternal('https://portal.telnyx.com/#/app/api-keys');
     desktop().openExternal('https://portal.telnyx.com/');
     desktop().openExternal('https://evil.example/phish');
     desktop().openExternal('file:///etc/passwd');
-    expect(shell.opened).toEqual(['https://portal.telnyx.com/']);
+    expect(shell.opened).toEqual(['https://portal.telnyx.com/#/app/api-keys']);
   });
 
   it('a shortcut another app holds, or a malformed one, is refused; empty turns it off', () => {

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
+import { GUESSES, SIMULATOR_PROFILES, type SimulatorProfile } from './guessed-shapes.js';
 import { createSimulator } from './simulator.js';
 import { startSimulatorServer } from './server.js';
 
 /**
- * `npm run simulator -- --port N --keys N [--seed N] [--latency MS] [--no-guessed-routes] [--control]`
- * Starts a Telnyx stand-in on 127.0.0.1 and prints where it is and the owner's key.
+ * `npm run simulator -- --port N --keys N [--seed N] [--latency MS] [--profile default|docs-minimal]
+ * [--no-guessed-routes] [--no-iam-routes] [--control]`
+ * Starts a Telnyx stand-in on 127.0.0.1 and prints where it is, the owner's key, and what it guesses.
  */
 const { values } = parseArgs({
   options: {
@@ -12,7 +14,9 @@ const { values } = parseArgs({
     keys: { type: 'string', default: '40' },
     seed: { type: 'string', default: '42' },
     latency: { type: 'string', default: '0' },
+    profile: { type: 'string', default: 'default' },
     'no-guessed-routes': { type: 'boolean', default: false },
+    'no-iam-routes': { type: 'boolean', default: false },
     control: { type: 'boolean', default: false },
   },
 });
@@ -26,20 +30,30 @@ const number = (name: string, value: string) => {
   return n;
 };
 
+const profile = values.profile as SimulatorProfile;
+if (!SIMULATOR_PROFILES.includes(profile)) {
+  console.error(`--profile must be one of ${SIMULATOR_PROFILES.join(', ')}, got "${values.profile}"`);
+  process.exit(2);
+}
+
 const simulator = createSimulator({
+  profile,
   keyCount: number('keys', values.keys),
   seed: number('seed', values.seed),
   latencyMs: number('latency', values.latency),
   guessedRoutes: !values['no-guessed-routes'],
+  iamRoutes: !values['no-iam-routes'],
 });
 const server = await startSimulatorServer(simulator, {
   port: number('port', values.port),
   control: values.control,
 });
-console.log(`simulator ready at ${server.url}`);
+console.log(`simulator ready at ${server.url} (profile ${profile})`);
 console.log(`owner key: ${simulator.ownerKey}`);
 console.log(`member key (not the owner): ${simulator.memberKey}`);
 console.log(`point Keytray at it: TELNYX_BASE_URL=${server.url} npm run preview`);
+console.log('what it serves that Telnyx has not documented (guesses):');
+for (const [name, guess] of Object.entries(GUESSES)) console.log(`  ${name}: ${guess}`);
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

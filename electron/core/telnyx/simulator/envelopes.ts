@@ -1,7 +1,12 @@
-import type { SimKey, SimState } from './state.js';
+import { GUESSED_ERRORS } from './guessed-shapes.js';
+import type { SimUser } from './state.js';
 
-/** Telnyx's JSON shapes, written out literally: this is what the client must read. */
+/**
+ * Telnyx's documented JSON shapes, written out literally: this is what the client must read. The guessed
+ * ones live in `guessed-shapes.ts`.
+ */
 
+/** [doc] codes and titles (developers.telnyx.com, "API error codes"); two entries without a code are guesses. */
 export const TELNYX_ERRORS = {
   badRequest: { status: 400, code: '10015', title: 'Bad Request' },
   unauthorized: { status: 401, code: '10009', title: 'Authentication failed' },
@@ -9,10 +14,9 @@ export const TELNYX_ERRORS = {
   notFound: { status: 404, code: '10005', title: 'Resource not found' },
   missingParameter: { status: 422, code: '10004', title: 'Missing required parameter' },
   invalidId: { status: 422, code: '10006', title: 'Invalid ID' },
-  unprocessable: { status: 422, code: '10027', title: 'Unprocessable entity' },
   tooManyRequests: { status: 429, code: '10011', title: 'Too many requests' },
   unexpected: { status: 500, code: '10007', title: 'Unexpected error' },
-  unavailable: { status: 503, code: '10007', title: 'Service unavailable' },
+  ...GUESSED_ERRORS,
 } as const;
 
 export type TelnyxErrorName = keyof typeof TELNYX_ERRORS;
@@ -22,30 +26,38 @@ export function errorBody(name: TelnyxErrorName, detail: string, pointer?: strin
   return {
     errors: [
       {
-        code,
+        ...(code === null ? {} : { code }),
         title,
         detail,
         ...(pointer ? { source: { pointer } } : {}),
-        meta: { url: `https://developers.telnyx.com/docs/overview/errors/${code}` },
+        ...(code === null
+          ? {}
+          : { meta: { url: `https://developers.telnyx.com/docs/overview/errors/${code}` } }),
       },
     ],
   };
 }
 
-export function keyJson(state: SimState, key: SimKey) {
-  const user = state.users.find((u) => u.id === key.userId);
+/** [doc] `GET /v2/balance`: money as strings. */
+export const BALANCE = {
+  data: {
+    balance: '42.50',
+    pending: '0.00',
+    credit_limit: '0.00',
+    available_credit: '42.50',
+    currency: 'USD',
+    record_type: 'balance',
+  },
+} as const;
+
+/** [doc] One user of `GET /v2/organizations/users` (the fields are documented; `user_status`'s values are a guess). */
+export function organizationUserJson(id: string, user: SimUser) {
   return {
-    id: key.id,
-    record_type: 'api_key',
-    // Telnyx's user ids are unique across organizations (UUIDs); the seed keeps two simulated ones apart.
-    user_id: `${key.userId}-${state.seed}`,
-    user_email: user?.email ?? null,
-    status: key.status,
-    tags: key.tags,
-    expires_at: key.expiresAt,
-    last_used_at: key.lastUsedAt,
-    created_at: key.createdAt,
-    updated_at: key.updatedAt,
+    id,
+    email: user.email,
+    record_type: user.owner ? 'organization_owner' : 'organization_sub_user',
+    user_status: user.blocked ? 'blocked' : 'enabled',
+    last_sign_in_at: null,
   };
 }
 

@@ -5,7 +5,10 @@
 export type Fault =
   | {
       kind: 'status';
-      status: 429 | 500 | 502 | 503;
+      /** 422: a refusal, e.g. of one create field (with `pointer`); the rest: what retries are for. */
+      status: 422 | 429 | 500 | 502 | 503;
+      /** `source.pointer` of the error, e.g. `/tags`. */
+      pointer?: string;
       /**
        * `x-ratelimit-reset`, on any status: Telnyx documents it as sent on responses in general, so a 5xx
        * may carry it too (and Keytray must not take it for a request to wait there).

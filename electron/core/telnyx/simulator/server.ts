@@ -95,6 +95,9 @@ function control(
     case 'POST /__simulator__/guessed-routes':
       simulator.setGuessedRoutes(input['enabled'] === true);
       return { status: 200, body: {} };
+    case 'POST /__simulator__/iam-routes':
+      simulator.setIamRoutes(input['enabled'] === true);
+      return { status: 200, body: {} };
     case 'GET /__simulator__/issued':
       return { status: 200, body: { issued: simulator.state.issued } };
     case 'GET /__simulator__/keys':

@@ -45,7 +45,8 @@ describe('keys', () => {
       raw: simulator.ownerKey,
       env: `TELNYX_API_KEY=${simulator.ownerKey}`,
       header: `Authorization: Bearer ${simulator.ownerKey}`,
-      curl: `curl -H "Authorization: Bearer ${simulator.ownerKey}" https://api.telnyx.com/v2/balance`,
+      // The key comes from the environment ("Environment variable" sets it), never from the command line.
+      curl: 'curl -H "Authorization: Bearer $TELNYX_API_KEY" https://api.telnyx.com/v2/balance',
     } as const;
     for (const [format, text] of Object.entries(formats)) {
       expect(value(await core.handlers['keys.copy']({ id, format: format as keyof typeof formats }))).toEqual(
@@ -133,12 +134,14 @@ describe('keys', () => {
     simulator.setGuessedRoutes(false);
     const refused = await core.handlers['keys.setTags']({ id, tags: ['x'] });
     expect(error(refused)?.code).toBe('not-supported');
-    expect(error(refused)?.message).toMatch(/Do it in the Telnyx portal \(https:\/\/portal\.telnyx\.com\/\)/);
+    expect(error(refused)?.message).toContain(
+      'Do it in the Telnyx portal (https://portal.telnyx.com/#/app/api-keys).',
+    );
     const status = value(await core.handlers['account.status'](undefined));
     expect(status.connected && status.capabilities.editTags).toBe('unavailable');
   });
 
-  it('a non-owner sees its own keys, and is told that only the owner can enable or disable', async () => {
+  it('a key without the organization list sees its own keys, and is told what it cannot do', async () => {
     const { core, simulator } = await connected({}, 'member');
     const list = value(await core.handlers['keys.list'](undefined));
     const devKeys = simulator.state.keys.filter((k) => k.userId === 'user-dev');
@@ -146,7 +149,10 @@ describe('keys', () => {
     const other = devKeys.find((k) => k.value !== simulator.memberKey);
     const result = await core.handlers['keys.setEnabled']({ id: other?.id ?? '', enabled: false });
     expect(error(result)?.code).toBe('not-supported');
-    expect(error(result)?.message).toMatch(/^Only the organization owner can disable keys/);
+    expect(error(result)?.message).toMatch(
+      /^The connected key can't disable keys through Telnyx's API: the organization's key list is not available to it\./,
+    );
+    expect(error(result)?.message).not.toMatch(/owner/);
   });
 
   it('a non-owner without the own-keys route still sees the keys whose secrets it holds', async () => {

@@ -27,12 +27,15 @@ type ListOptions = {
  */
 function listRoute(count: number, options: ListOptions = {}) {
   const pagesAsked: number[] = [];
+  const sizesAsked: (string | null)[] = [];
   let inFlight = 0;
   let most = 0;
   const items = Array.from({ length: count }, (_, i) => ({ id: `item-${i}` }));
   const fetch = async (input: string | URL | Request): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
-    const size = options.fixedPageSize ?? Number(url.searchParams.get('page[size]'));
+    sizesAsked.push(url.searchParams.get('page[size]'));
+    // Without `page[size]`, Telnyx's documented default of 25.
+    const size = options.fixedPageSize ?? Number(url.searchParams.get('page[size]') ?? 25);
     const lastPage = Math.max(1, Math.ceil(count / size));
     const asked = Number(url.searchParams.get('page[number]'));
     const number = options.ignorePageNumber ? 1 : options.clampPageNumber ? Math.min(asked, lastPage) : asked;
@@ -54,14 +57,12 @@ function listRoute(count: number, options: ListOptions = {}) {
     logger: createLogger({ redactor: new Redactor(), sink: () => undefined }),
     sleep: async () => undefined,
   });
-  const list = (expectedItems?: number) =>
-    fetchAllPages(
-      http,
-      '/iam/api_keys',
-      (item) => (item as { id: string }).id,
-      expectedItems ? { expectedItems } : {},
-    );
-  return { list, asked: pagesAsked, most: () => most, ids: items.map((i) => i.id) };
+  const list = (expectedItems?: number, pageSize?: number | null) =>
+    fetchAllPages(http, '/iam/api_keys', (item) => (item as { id: string }).id, {
+      ...(expectedItems ? { expectedItems } : {}),
+      ...(pageSize === undefined ? {} : { pageSize }),
+    });
+  return { list, asked: pagesAsked, sizes: sizesAsked, most: () => most, ids: items.map((i) => i.id) };
 }
 
 describe('fetchAllPages with meta', () => {
@@ -137,6 +138,13 @@ describe('fetchAllPages without meta', () => {
   it('with a hint larger than the real count: stops at the first short page and drops the empty ones', async () => {
     const route = listRoute(MAX_PAGE_SIZE + 5, { noMeta: true });
     expect(await route.list(1000)).toEqual(route.ids);
+  });
+
+  it("at Telnyx's default page size (no page[size] sent): walks 25 at a time to the short page", async () => {
+    const route = listRoute(60, { noMeta: true });
+    expect(await route.list(undefined, null)).toEqual(route.ids);
+    expect(route.asked).toEqual([1, 2, 3]);
+    expect(route.sizes).toEqual([null, null, null]);
   });
 
   it('an empty page 1 is the end', async () => {

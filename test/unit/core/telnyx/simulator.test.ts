@@ -11,12 +11,15 @@ const call = async (
     ...init,
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
   });
+  const text = await response.text();
   return {
     status: response.status,
     headers: response.headers,
-    body: (await response.json()) as Record<string, unknown>,
+    body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>,
+    text,
   };
 };
+const firstError = (body: Record<string, unknown>) => (body['errors'] as Record<string, unknown>[])[0];
 
 describe('Telnyx simulator', () => {
   it('answers like Telnyx: envelopes, rate-limit headers, page limits', async () => {
@@ -43,7 +46,9 @@ describe('Telnyx simulator', () => {
       method: 'POST',
     });
     expect(answer.status).toBe(422);
-    expect(answer.body).toMatchObject({ errors: [{ code: '10027' }] });
+    // Telnyx documents no code for this refusal (10027 is "Invalid amount format"): none is invented.
+    expect(answer.body).toMatchObject({ errors: [{ title: 'Unprocessable Entity' }] });
+    expect(firstError(answer.body)).not.toHaveProperty('code');
   });
 
   it('authenticates only active, unexpired keys', async () => {
@@ -77,5 +82,102 @@ describe('Telnyx simulator', () => {
   it('is the same organization on every start with the same seed', () => {
     expect(createSimulator({ seed: 3 }).ownerKey).toBe(createSimulator({ seed: 3 }).ownerKey);
     expect(createSimulator({ seed: 3 }).ownerKey).not.toBe(createSimulator({ seed: 4 }).ownerKey);
+  });
+});
+
+describe('Telnyx simulator, both profiles', () => {
+  it('lists the organization users (documented) to the owner only, with ids the key records use', async () => {
+    for (const profile of ['default', 'docs-minimal'] as const) {
+      const sim = createSimulator({ profile });
+      const users = await call(sim, '/organizations/users', sim.ownerKey);
+      expect(users.status).toBe(200);
+      const data = users.body['data'] as { id: string; email: string; record_type: string }[];
+      expect(data.find((u) => u.email === 'owner@example.com')).toMatchObject({
+        id: 'user-owner-42',
+        record_type: 'organization_owner',
+      });
+      expect((await call(sim, '/organizations/users', sim.memberKey)).status).toBe(403);
+    }
+  });
+
+  it('a 503 carries no invented Telnyx code (10007 is "Unexpected error", a 500)', async () => {
+    const sim = createSimulator();
+    sim.faults.add({ kind: 'status', status: 503 }, { kind: 'status', status: 500 });
+    const unavailable = await call(sim, '/balance', sim.ownerKey);
+    expect(unavailable.status).toBe(503);
+    expect(firstError(unavailable.body)).not.toHaveProperty('code');
+    expect(firstError((await call(sim, '/balance', sim.ownerKey)).body)).toMatchObject({ code: '10007' });
+  });
+});
+
+describe('Telnyx simulator, docs-minimal profile (the least the documentation allows)', () => {
+  const sim = () => createSimulator({ profile: 'docs-minimal', keyCount: 60 });
+
+  it('lists key records with other field names: user_id only, expiration, last_used, tags null', async () => {
+    const s = sim();
+    const page = await call(s, '/iam/api_keys?page[size]=250', s.ownerKey);
+    const records = page.body['data'] as Record<string, unknown>[];
+    expect(records).toHaveLength(60);
+    for (const record of records) {
+      expect(Object.keys(record).sort()).toEqual(
+        ['created_at', 'expiration', 'id', 'last_used', 'record_type', 'status', 'tags', 'user_id'].sort(),
+      );
+    }
+    expect(records.some((r) => r['tags'] === null)).toBe(true);
+    expect(page.body['meta']).toMatchObject({ total_results: 60 });
+  });
+
+  it('answers /v2/balance with 422 after accepting the key', async () => {
+    const s = sim();
+    expect((await call(s, '/balance', s.ownerKey)).status).toBe(422);
+    expect((await call(s, '/balance', 'KEY0000_nonsense')).status).toBe(401);
+  });
+
+  it('answers activate and deactivate with 204 and no body, and still acts', async () => {
+    const s = sim();
+    const key = s.state.keys.find(
+      (k) => k.status === 'active' && k.expiresAt === null && k.value !== s.ownerKey,
+    );
+    const answer = await call(s, `/iam/api_keys/${key?.id}/actions/deactivate`, s.ownerKey, {
+      method: 'POST',
+    });
+    expect([answer.status, answer.text]).toEqual([204, '']);
+    expect(key?.status).toBe('inactive');
+  });
+
+  it('creates a key ignoring tags and expiry, answering only data.api_key', async () => {
+    const s = sim();
+    const answer = await call(s, '/api_keys', s.ownerKey, {
+      method: 'POST',
+      body: JSON.stringify({ tags: ['ci'], expires_at: '2099-01-01T00:00:00.000Z' }),
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toEqual({ data: { api_key: s.state.issued[0]?.value } });
+    expect(s.state.keys[0]).toMatchObject({ tags: [], expiresAt: null });
+  });
+
+  it('answers a key that is not the owner’s with 404 on /iam; without IAM routes, the owner’s too', async () => {
+    const s = sim();
+    expect((await call(s, '/iam/api_keys', s.memberKey)).status).toBe(404);
+    expect((await call(s, '/iam/api_keys', s.ownerKey)).status).toBe(200);
+    s.setIamRoutes(false);
+    expect((await call(s, '/iam/api_keys', s.ownerKey)).status).toBe(404);
+  });
+
+  it('lists own keys without meta, refusing page[size]=250 and paging by 25 by default', async () => {
+    const s = createSimulator({ profile: 'docs-minimal', keyCount: 200 });
+    expect((await call(s, '/api_keys?page[size]=250', s.ownerKey)).status).toBe(400);
+    const page = await call(s, '/api_keys', s.ownerKey);
+    expect(page.status).toBe(200);
+    expect(page.body).not.toHaveProperty('meta');
+    expect((page.body['data'] as unknown[]).length).toBe(25);
+  });
+
+  it('sends x-ratelimit-reset on a 5xx too', async () => {
+    const s = sim();
+    s.faults.add({ kind: 'status', status: 503 });
+    const answer = await call(s, '/balance', s.ownerKey);
+    expect(answer.status).toBe(503);
+    expect(Number(answer.headers.get('x-ratelimit-reset'))).toBeGreaterThan(30);
   });
 });
