@@ -224,7 +224,13 @@ export function createAccountService(deps: AccountDeps) {
      * again brings them back.
      */
     async disconnect(): Promise<AccountStatus> {
-      if (session?.mode === 'telnyx') await deps.secrets.delete(secretName.account);
+      if (session?.mode === 'telnyx') {
+        // An unreachable keychain must not trap the person in an account: the entry stays where secrets
+        // belong, and nothing restores it without the settings' account record, which goes below.
+        await deps.secrets.delete(secretName.account).catch((error: unknown) => {
+          deps.logger.warn('could not remove the connected key from the keychain at disconnect', { error });
+        });
+      }
       session = null;
       demo = null;
       persist(null);

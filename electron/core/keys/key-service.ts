@@ -580,9 +580,10 @@ export function createKeyService(deps: KeyServiceDeps) {
           `${shortKeyId(id)} is the key Keytray itself uses to reach Telnyx. Disconnect instead.`,
         );
       }
-      await deps.accounts.session().keySecrets.delete(secretName.key(id));
+      // A key held only in memory is there because the keychain refused it: asking the keychain again
+      // would fail for nothing.
+      if (!unsavedHere().delete(id)) await deps.accounts.session().keySecrets.delete(secretName.key(id));
       (await heldIds()).delete(id);
-      unsavedHere().delete(id);
       deps.logger.info('saved key forgotten', { id });
       changed();
       return view(id);

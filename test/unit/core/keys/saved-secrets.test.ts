@@ -161,6 +161,17 @@ describe('no path loses a secret Keytray holds', () => {
     });
   });
 
+  it('while the keychain is unreachable, Forget of a key held in memory and Disconnect still work', async () => {
+    const secrets = createMemorySecretStore();
+    const h = await connected({ secrets });
+    secrets.breakWith(new AppError('keychain-unavailable', 'Keytray could not reach the system keychain.'));
+    const created = value(await h.core.handlers['keys.create']({ tags: [], expiresAt: null }));
+    const forgotten = value(await h.core.handlers['keys.forgetSecret']({ id: created.key.id }));
+    expect(forgotten).toMatchObject({ hasSecret: false, unsaved: false });
+    expect(value(await h.core.handlers['account.disconnect'](undefined))).toEqual({ connected: false });
+    expect(h.state.read().account).toBeNull();
+  });
+
   it('Quit with nothing held only in memory quits at once', async () => {
     const h = await connected();
     expect(h.core.requestQuit()).toBe('quit');
