@@ -3,6 +3,7 @@ import type { AccountStatus } from '../electron/common/models.js';
 import { keytray } from './bridge.js';
 import { ConnectView } from './components/connect-view.js';
 import { MainView } from './components/main-view.js';
+import { QuitDialog } from './components/quit-dialog.js';
 import { AnnouncerProvider } from './hooks/use-announcer.js';
 
 /**
@@ -11,9 +12,22 @@ import { AnnouncerProvider } from './hooks/use-announcer.js';
  */
 export function App() {
   const [status, setStatus] = useState<AccountStatus | null>(null);
+  const [quitting, setQuitting] = useState(false);
+  /** Counts account changes: the tree below is keyed by it, so nothing of the previous account survives. */
+  const [account, setAccount] = useState(0);
 
   useEffect(() => {
-    void keytray.account.status().then((result) => result.ok && setStatus(result.value));
+    const loadStatus = () =>
+      void keytray.account.status().then((result) => result.ok && setStatus(result.value));
+    loadStatus();
+    // "Quit Keytray?" lives here, not in the main view: it must show when no account is connected too.
+    const offShown = keytray.on('popup.shown', ({ view }) => view === 'quit' && setQuitting(true));
+    // Another account, or none: its open dialogs, messages, search, filters go (a fresh tree), and the popup
+    // shows what main has now. "Quit Keytray?" stays open, re-listing what quitting would lose.
+    const offAccount = keytray.on('account.changed', () => {
+      setAccount((n) => n + 1);
+      loadStatus();
+    });
     const onKey = (event: KeyboardEvent) => {
       const typing =
         event.target instanceof HTMLInputElement ||
@@ -27,11 +41,15 @@ export function App() {
       }
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      offShown();
+      offAccount();
+    };
   }, []);
 
   return (
-    <AnnouncerProvider>
+    <AnnouncerProvider key={account}>
       {status === null ? (
         <p className="empty" aria-busy="true">
           Loading…
@@ -41,6 +59,7 @@ export function App() {
       ) : (
         <ConnectView onConnected={setStatus} />
       )}
+      {quitting && <QuitDialog onClose={() => setQuitting(false)} />}
     </AnnouncerProvider>
   );
 }

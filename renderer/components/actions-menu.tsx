@@ -4,7 +4,9 @@ import { Icon } from './icons.js';
 
 export type MenuItem =
   | { label: string; onSelect: () => void }
-  | { label: string; submenu: { label: string; onSelect: () => void }[] };
+  | { label: string; submenu: { label: string; onSelect: () => void }[] }
+  /** An action that is not available here, named so it says why (focusable, as menus should be). */
+  | { label: string; disabled: true };
 
 /**
  * A menu button: arrows move, Enter chooses, Escape closes (without closing the popup), a click outside
@@ -57,7 +59,9 @@ export function ActionsMenu(props: { label: string; items: MenuItem[]; tabIndex?
       : current.map((item, index) =>
           'submenu' in item
             ? { label: item.label, onSelect: () => setSubmenu(index), hasPopup: true }
-            : { label: item.label, onSelect: () => (close(true), item.onSelect()) },
+            : 'disabled' in item
+              ? { label: item.label, onSelect: () => {}, disabled: true }
+              : { label: item.label, onSelect: () => (close(true), item.onSelect()) },
         );
 
   return (
@@ -111,6 +115,7 @@ export function ActionsMenu(props: { label: string; items: MenuItem[]; tabIndex?
                 role="menuitem"
                 tabIndex={-1}
                 aria-haspopup={'hasPopup' in entry ? 'menu' : undefined}
+                aria-disabled={'disabled' in entry ? true : undefined}
                 onClick={entry.onSelect}
               >
                 {entry.label}

@@ -6,6 +6,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  */
 export function Dialog(props: {
   title: string;
+  /** What the dialog is about, e.g. a key id: part of its name, shown on its own line (ids are long). */
+  subject?: string;
   onClose: () => void;
   children: ReactNode;
   role?: 'dialog' | 'alertdialog';
@@ -28,7 +30,15 @@ export function Dialog(props: {
         props.onClose();
       }}
     >
-      <h2 id={titleId}>{props.title}</h2>
+      <h2 id={titleId}>
+        {props.title}
+        {props.subject && (
+          <>
+            {' '}
+            <span className="dialog-subject">{props.subject}</span>
+          </>
+        )}
+      </h2>
       {props.children}
     </dialog>
   );

@@ -1,24 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { Result } from '../../electron/common/result.js';
 import { keytray } from '../bridge.js';
-import { Dialog, ErrorAlert } from './dialog.js';
+import { useSubmit } from '../hooks/use-submit.js';
+import { Dialog } from './dialog.js';
 import { TagInput } from './tag-input.js';
-
-/** Runs a bridge call for a dialog: busy while it runs, the plain error shown in the dialog if it fails. */
-function useSubmit() {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const run = async <T,>(call: () => Promise<Result<T>>, done: (value: T) => void) => {
-    setBusy(true);
-    setProblem(null);
-    const result = await call();
-    setBusy(false);
-    if (result.ok) done(result.value);
-    else setProblem(result.error.message);
-  };
-  const alert = <ErrorAlert message={problem} />;
-  return { busy, run, alert };
-}
 
 export function EditTagsDialog(props: {
   id: string;
@@ -46,48 +30,6 @@ export function EditTagsDialog(props: {
           </button>
           <button type="submit" className="primary" disabled={busy}>
             Save tags
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-export function AddSecretDialog(props: { id: string; onClose: (message?: string) => void }) {
-  const [value, setValue] = useState('');
-  const { busy, run, alert } = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void run(
-      () => keytray.keys.addSecret({ id: props.id, value }),
-      () => props.onClose(`Saved the secret of ${props.id}`),
-    );
-  };
-  return (
-    <Dialog title={`Add secret ${props.id}`} onClose={() => props.onClose()}>
-      <form onSubmit={submit} className="stack">
-        <p className="hint">
-          Paste the full key (it starts with {props.id}_). Keytray keeps it in your system keychain so you can
-          copy it later.
-        </p>
-        <label>
-          Full key
-          <input
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            required
-          />
-        </label>
-        {alert}
-        <div className="buttons">
-          <button type="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Save secret
           </button>
         </div>
       </form>

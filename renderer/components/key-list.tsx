@@ -94,7 +94,7 @@ export const KeyList = forwardRef<
           else if (event.key === 'Enter' && event.target === row) {
             const key = props.keys[index];
             if (key?.hasSecret) props.actions.copy(key.id, 'raw');
-            else if (key) props.actions.addSecret(key.id);
+            else if (key) props.actions.saveSecret(key.id);
           } else return;
           event.preventDefault();
         }}

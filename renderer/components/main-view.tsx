@@ -2,16 +2,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyCopyFormat } from '../../electron/common/contract.js';
 import { isExpiringSoon } from '../../electron/common/expiry.js';
 import type { AccountStatus, KeyView } from '../../electron/common/models.js';
+import { displayText } from '../../electron/common/text.js';
 import { keytray } from '../bridge.js';
 import { filterKeys, indexKeys, topTags } from '../filter-keys.js';
 import { useAnnounce } from '../hooks/use-announcer.js';
 import { useKeyList, usePreferences, useTokens } from '../hooks/use-bridge-data.js';
 import { CreateKeyDialog } from './create-key-dialog.js';
 import { Icon } from './icons.js';
-import { AddSecretDialog, DeleteKeyDialog, EditTagsDialog, RevealDialog } from './key-dialogs.js';
+import { DisconnectDialog } from './disconnect-dialog.js';
+import { DeleteKeyDialog, EditTagsDialog, RevealDialog } from './key-dialogs.js';
 import { KeyList, type KeyListHandle } from './key-list.js';
 import type { KeyActions, KeyPermissions } from './key-row.js';
 import { ReplaceKeyDialog, TrayLabelDialog } from './replace-key-dialog.js';
+import { ForgetSavedKeyDialog, SaveFullKeyDialog } from './saved-key-dialogs.js';
 import { SettingsDialog } from './settings-dialog.js';
 import { TokensView } from './tokens-view.js';
 import { PortalNotes, StatusBanners } from './notices.js';
@@ -20,7 +23,19 @@ type Connected = Extract<AccountStatus, { connected: true }>;
 type Open =
   | { kind: 'create' }
   | { kind: 'settings' }
-  | { kind: 'editTags' | 'addSecret' | 'reveal' | 'delete' | 'replace' | 'trayLabel'; id: string }
+  | { kind: 'disconnect' }
+  | {
+      kind:
+        | 'editTags'
+        | 'saveSecret'
+        | 'changeSecret'
+        | 'forgetSecret'
+        | 'reveal'
+        | 'delete'
+        | 'replace'
+        | 'trayLabel';
+      id: string;
+    }
   | null;
 
 /** The main view: tabs, search, tag filters, banners, the key list or the tokens, and the dialogs. */
@@ -84,7 +99,9 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
         if (result.ok) announce(pinned ? `Pinned ${id} to the tray menu` : `Unpinned ${id}`);
         else fail(result.error);
       },
-      addSecret: (id: string) => setOpen({ kind: 'addSecret', id }),
+      saveSecret: (id: string) => setOpen({ kind: 'saveSecret', id }),
+      changeSecret: (id: string) => setOpen({ kind: 'changeSecret', id }),
+      forgetSecret: (id: string) => setOpen({ kind: 'forgetSecret', id }),
       reveal: (id: string) => setOpen({ kind: 'reveal', id }),
       remove: (id: string) => setOpen({ kind: 'delete', id }),
       replace: (id: string) => setOpen({ kind: 'replace', id }),
@@ -98,8 +115,9 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
       toggle: capabilities.isOwner,
       editTags: capabilities.editTags !== 'unavailable',
       remove: capabilities.isOwner || capabilities.deleteOwn !== 'unavailable',
+      connectedKeyId: props.status.keyId,
     }),
-    [capabilities],
+    [capabilities, props.status.keyId],
   );
 
   useEffect(() => {
@@ -119,7 +137,8 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
     });
     const offShown = keytray.on('popup.shown', ({ view }) => {
       if (view === 'settings') setOpen({ kind: 'settings' });
-      else search.current?.focus();
+      else if (view === 'main') search.current?.focus();
+      // 'quit': the app shows "Quit Keytray?" over whatever is open.
     });
     search.current?.focus();
     return () => (offCopied(), offCleared(), offClicked(), offShown());
@@ -149,11 +168,17 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
     [keys, now],
   );
 
+  const forgetting = open?.kind === 'forgetSecret' ? keys.find((k) => k.id === open.id) : undefined;
+
   const copyFirstMatch = () => {
     const first: KeyView | undefined = shown[0];
     if (!first) return announce('No key matches that search', 'error');
     if (first.hasSecret) void actions.copy(first.id, 'raw');
-    else announce(`Keytray does not hold the secret of ${first.id}. Use "Add secret" to paste it.`, 'error');
+    else
+      announce(
+        `Keytray does not hold the full key of ${first.id}. Use "Save the full key" to paste it.`,
+        'error',
+      );
   };
 
   return (
@@ -244,13 +269,13 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
                   key={tag}
                   type="button"
                   className="tag-filter"
-                  aria-label={`Tag ${tag}`}
+                  aria-label={`Tag ${displayText(tag)}`}
                   aria-pressed={pressedTags.includes(tag)}
                   onClick={() =>
                     setPressedTags((p) => (p.includes(tag) ? p.filter((t) => t !== tag) : [...p, tag]))
                   }
                 >
-                  {tag}
+                  {displayText(tag)}
                 </button>
               ))}
             </div>
@@ -308,7 +333,16 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
           onClose={closeDialog}
         />
       )}
-      {open?.kind === 'addSecret' && <AddSecretDialog id={open.id} onClose={closeDialog} />}
+      {(open?.kind === 'saveSecret' || open?.kind === 'changeSecret') && (
+        <SaveFullKeyDialog
+          id={open.id}
+          mode={open.kind === 'saveSecret' ? 'save' : 'change'}
+          onClose={closeDialog}
+        />
+      )}
+      {open?.kind === 'forgetSecret' && forgetting && (
+        <ForgetSavedKeyDialog item={forgetting} onClose={closeDialog} />
+      )}
       {open?.kind === 'reveal' && <RevealDialog id={open.id} onClose={() => setOpen(null)} />}
       {open?.kind === 'delete' && <DeleteKeyDialog id={open.id} onClose={closeDialog} />}
       {open?.kind === 'replace' && <ReplaceKeyDialog id={open.id} onClose={closeDialog} />}
@@ -330,11 +364,11 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
             if (result.value.savedTo)
               announce(`Saved ${result.value.events} expiry dates to ${result.value.savedTo}`);
           }}
-          onDisconnect={async () => {
-            const result = await keytray.account.disconnect();
-            if (result.ok) props.onStatus(result.value);
-          }}
+          onDisconnect={() => setOpen({ kind: 'disconnect' })}
         />
+      )}
+      {open?.kind === 'disconnect' && (
+        <DisconnectDialog onDisconnected={props.onStatus} onCancel={() => setOpen({ kind: 'settings' })} />
       )}
     </div>
   );

@@ -119,7 +119,8 @@ export function SettingsDialog(props: {
         <ErrorAlert message={problem} />
         <hr />
         <p className="hint">
-          Disconnecting forgets this account. Saved key secrets and V1 tokens stay in your keychain.
+          Disconnect stops using this account. Its saved full keys and V1 tokens stay in your keychain, filed
+          under this account, and come back when you connect it again.
         </p>
         <div className="buttons">
           <button type="button" className="danger" onClick={props.onDisconnect}>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { checkTags, MAX_TAGS } from '../../electron/common/tags.js';
+import { displayText, isPlainText } from '../../electron/common/text.js';
 import { ErrorAlert } from './dialog.js';
 
 /**
@@ -22,7 +23,8 @@ export function TagInput(props: {
       .map((p) => p.trim())
       .filter(Boolean);
     if (parts.length === 0) return;
-    const checked = checkTags([...props.tags, ...parts]);
+    // The chips already passed (or came from Telnyx as they are): only the new parts are checked.
+    const checked = checkTags([...props.tags, ...parts], { existing: props.tags });
     if (!checked.ok) {
       setProblem(checked.message);
       return;
@@ -33,7 +35,9 @@ export function TagInput(props: {
   };
 
   const lower = new Set(props.tags.map((t) => t.toLowerCase()));
+  // A tag from another key with a control character would be refused here: don't offer it.
   const suggestions = props.suggestions
+    .filter((s) => isPlainText(s))
     .filter((s) => !lower.has(s.toLowerCase()) && s.toLowerCase().startsWith(draft.trim().toLowerCase()))
     .slice(0, 6);
 
@@ -69,10 +73,10 @@ export function TagInput(props: {
         <ul className="chips" aria-label="Chosen tags">
           {props.tags.map((tag) => (
             <li key={tag} className="chip">
-              {tag}
+              {displayText(tag)}
               <button
                 type="button"
-                aria-label={`Remove tag ${tag}`}
+                aria-label={`Remove tag ${displayText(tag)}`}
                 onClick={() => props.onChange(props.tags.filter((t) => t !== tag))}
               >
                 ×

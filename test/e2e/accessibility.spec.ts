@@ -54,8 +54,8 @@ test('edit tags, add secret, reveal and delete pass axe', async ({ desktop, popu
   await popup.getByRole('button', { name: `Edit tags ${id}` }).click();
   await audit(desktop, 'Edit tags');
   await desktop.keyboard.press('Escape');
-  await popup.getByRole('button', { name: `Add secret ${other}` }).click();
-  await audit(desktop, 'Add secret');
+  await popup.getByRole('button', { name: `Save the full key ${other}` }).click();
+  await audit(desktop, 'Save the full key');
   await desktop.keyboard.press('Escape');
   await popup.getByRole('button', { name: `More actions ${id}` }).click();
   await popup.getByRole('menuitem', { name: 'Reveal…' }).click();

@@ -42,9 +42,9 @@ test('leak scan: after connecting, creating, copying, revealing, replacing and r
   };
   // Add the secret of a listed key, then copy it.
   await find(withSecret?.id);
-  await popup.getByRole('button', { name: `Add secret ${withSecret?.id}` }).click();
-  await popup.getByLabel('Full key').fill(withSecret?.value ?? '');
-  await popup.getByRole('button', { name: 'Save secret' }).click();
+  await popup.getByRole('button', { name: `Save the full key ${withSecret?.id}` }).click();
+  await popup.getByLabel('Full key', { exact: true }).fill(withSecret?.value ?? '');
+  await popup.getByRole('button', { name: 'Check and save' }).click();
   await popup.getByRole('button', { name: `Copy ${withSecret?.id}` }).click();
   // Create, copy.
   await popup.getByRole('button', { name: 'Create key' }).click();

@@ -63,5 +63,5 @@ test('the portal link opens the Telnyx portal through main, nothing else', async
   const opened = await fetch(new URL('/__test__/opened', preview.url), {
     headers: { 'x-keytray-token': preview.token },
   });
-  expect(await opened.json()).toEqual(['https://portal.telnyx.com/']);
+  expect(await opened.json()).toEqual(['https://portal.telnyx.com/#/app/api-keys']);
 });
