@@ -4,9 +4,15 @@ const DAY_MS = 86_400_000;
 
 export const EXPIRY_PRESET_DAYS = [7, 30, 60, 90] as const;
 
-/** The expiry instant for a preset of N days from now. */
+/**
+ * The expiry instant for a preset of N days from now: N calendar days on, at the same local time of day.
+ * Not N × 24 h: across a daylight-saving change that lands an hour off, and at 23:30 or 00:30 on the next
+ * or previous calendar day, so a "30 days" key would read "expires in 31 days".
+ */
 export function expiryFromPreset(now: Date, days: number): string {
-  return new Date(now.getTime() + days * DAY_MS).toISOString();
+  const end = new Date(now.getTime());
+  end.setDate(end.getDate() + days);
+  return end.toISOString();
 }
 
 /**

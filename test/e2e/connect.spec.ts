@@ -45,6 +45,7 @@ test('a real key connects, and the account survives a restart', async ({
     baseUrl: simulator.url,
     userData: preview.userData,
     service: preview.service,
+    clock: preview.clock,
   });
   try {
     await desktop.goto(again.url);

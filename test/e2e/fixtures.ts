@@ -10,6 +10,7 @@ import {
   type Simulator,
   type SimulatorOptions,
 } from '../../electron/core/telnyx/simulator/index.js';
+import { createTestClock, machineZone, type TestClock } from './test-clock.js';
 
 export type Preview = {
   url: string;
@@ -17,8 +18,11 @@ export type Preview = {
   userData: string;
   service: string;
   process: ChildProcess;
+  /** The test clock this preview follows (it started at its time, in its zone), if it was given one. */
+  clock: TestClock | undefined;
   /** The simulated OS clipboard, through the preview's test route. */
   clipboard(): Promise<string | null>;
+  /** Moves the core's clock; the test clock (and so the simulator and the page) follows. */
   moveClock(body: { advanceMs: number } | { now: string }): Promise<void>;
   notifications(): Promise<{ title: string; body: string; keyIds: string[] }[]>;
   /** Everything the preview process logged (its stderr), for the leak scan. */
@@ -26,12 +30,17 @@ export type Preview = {
   stop(): Promise<void>;
 };
 
-/** Starts `npm run preview`'s program with its own user-data folder and keychain service name. */
+/**
+ * Starts `npm run preview`'s program with its own user-data folder and keychain service name. Given a test
+ * clock, it runs in that clock's zone (`TZ`) and starts at its time, so nothing it does reads the real time.
+ */
 export async function startPreview(options: {
   baseUrl: string;
   userData?: string;
   service?: string;
+  clock?: TestClock | undefined;
 }): Promise<Preview> {
+  const { clock } = options;
   const userData = options.userData ?? mkdtempSync(join(tmpdir(), 'keytray-e2e-'));
   const service = options.service ?? `KeytrayE2E-${process.pid}-${Math.random().toString(36).slice(2)}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/cli.ts'], {
@@ -42,6 +51,7 @@ export async function startPreview(options: {
       KEYTRAY_USER_DATA: userData,
       KEYTRAY_KEYCHAIN_SERVICE: service,
       KEYTRAY_PREVIEW_TEST_HOOKS: '1',
+      ...(clock ? { TZ: clock.zone, KEYTRAY_PREVIEW_NOW: clock.now().toISOString() } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -74,9 +84,14 @@ export async function startPreview(options: {
     userData,
     service,
     process: child,
+    clock,
     clipboard: async () => ((await call('/__test__/clipboard')) as { text: string | null }).text,
-    moveClock: async (body) =>
-      void (await call('/__test__/clock', { method: 'POST', body: JSON.stringify(body) })),
+    moveClock: async (body) => {
+      const moved = (await call('/__test__/clock', { method: 'POST', body: JSON.stringify(body) })) as {
+        now: string;
+      };
+      await clock?.moved(new Date(moved.now));
+    },
     notifications: async () =>
       (await call('/__test__/notifications')) as { title: string; body: string; keyIds: string[] }[],
     logs: () => stderr,
@@ -89,7 +104,18 @@ export async function startPreview(options: {
   };
 }
 
-type Fixtures = {
+/** The options a Playwright project may set for the browser suite (playwright.config.ts). */
+export type E2eOptions = {
+  /**
+   * The local wall-clock time (`YYYY-MM-DDTHH:mm`, in the project's `timezoneId`) every test starts at;
+   * playwright.config.ts picks hard ones (23:30, 00:30, daylight-saving days, month ends) per project.
+   */
+  wallClock: string;
+};
+
+type Fixtures = E2eOptions & {
+  /** The test's clock: the preview, the simulator and the page all follow it. */
+  clock: TestClock;
   simulatorOptions: SimulatorOptions;
   simulator: Simulator & { url: string };
   preview: Preview;
@@ -98,19 +124,27 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  wallClock: ['2026-11-01T00:30', { option: true }],
+  clock: async ({ timezoneId, wallClock }, use) => {
+    await use(createTestClock(timezoneId ?? machineZone(), wallClock));
+  },
   simulatorOptions: [{ keyCount: 30 }, { option: true }],
-  simulator: async ({ simulatorOptions }, use) => {
-    const simulator = createSimulator(simulatorOptions);
+  simulator: async ({ simulatorOptions, clock }, use) => {
+    const simulator = createSimulator({ now: () => clock.now(), ...simulatorOptions });
     const server = await startSimulatorServer(simulator);
     await use(Object.assign(simulator, { url: server.url }));
     await server.close();
   },
-  preview: async ({ simulator }, use) => {
-    const preview = await startPreview({ baseUrl: simulator.url });
+  preview: async ({ simulator, clock }, use) => {
+    const preview = await startPreview({ baseUrl: simulator.url, clock });
     await use(preview);
     await preview.stop();
   },
-  desktop: async ({ page, preview }, use) => {
+  desktop: async ({ page, preview, clock }, use) => {
+    // The popup's own reads of the time (the create dialog's presets) follow the test clock too. Its timers
+    // keep running in real time: a move only sets the time, it does not fire them.
+    await page.clock.install({ time: clock.now() });
+    clock.follow((now) => page.clock.setSystemTime(now));
     await page.goto(preview.url);
     await use(page);
   },

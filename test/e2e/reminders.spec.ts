@@ -1,16 +1,21 @@
 import { connectWith, expect, idOf, startPreview, test } from './fixtures.js';
 import type { Simulator } from '../../electron/core/telnyx/simulator/index.js';
+import type { TestClock } from './test-clock.js';
 
 const DAY = 86_400_000;
 
-/** Only one key of the organization expires: in `days` days (plus a few hours, away from midnight). */
-function oneExpiringKey(simulator: Simulator, days: number) {
+/**
+ * Only one key of the organization expires: `days` calendar days on, in the zone under test, at `hour:minute`
+ * local. Each project starts the clock at 23:30 or 00:30, so an expiry just after midnight is less than
+ * `days` × 24 h away (or just more), and the popup must still count calendar days.
+ */
+function oneExpiringKey(simulator: Simulator, clock: TestClock, days: number, hour: number, minute: number) {
   const key = simulator.state.keys.find(
     (k) => k.userId !== 'user-gone' && k.value !== simulator.ownerKey && k.value !== simulator.memberKey,
   );
   for (const k of simulator.state.keys) k.expiresAt = null;
   if (!key) throw new Error('no key to expire');
-  key.expiresAt = new Date(Date.now() + days * DAY + 3 * 3_600_000).toISOString();
+  key.expiresAt = clock.daysOn(days, hour, minute).toISOString();
   key.status = 'active';
   key.tags = ['prod', 'sms'];
   return key;
@@ -21,14 +26,16 @@ test('a key 8 days from expiry: a day later one "in 7 days" notification; clicki
   popup,
   simulator,
   preview,
+  clock,
 }) => {
-  const key = oneExpiringKey(simulator, 8);
+  const key = oneExpiringKey(simulator, clock, 8, 0, 10);
   await connectWith(desktop, popup, simulator.ownerKey);
   await expect
     .poll(async () => (await preview.notifications()).map((n) => n.title))
     .toEqual(['Telnyx key expires in 8 days']);
 
-  await preview.moveClock({ advanceMs: DAY });
+  // The same time tomorrow: 23, 24 or 25 hours on.
+  await preview.moveClock({ now: clock.daysOn(1).toISOString() });
   const notifications = await preview.notifications();
   expect(notifications.map((n) => n.title)).toEqual([
     'Telnyx key expires in 8 days',
@@ -57,10 +64,11 @@ test('a key 8 days from expiry: a day later one "in 7 days" notification; clicki
     baseUrl: simulator.url,
     userData: preview.userData,
     service: preview.service,
+    clock,
   });
   try {
-    await again.moveClock({ advanceMs: DAY });
-    await again.moveClock({ advanceMs: DAY });
+    await again.moveClock({ now: clock.daysOn(1).toISOString() });
+    await again.moveClock({ now: clock.daysOn(1).toISOString() });
     expect(await again.notifications()).toEqual([]);
   } finally {
     await again.stop();
@@ -72,8 +80,9 @@ test('replace a key: the new one is copied, and the old one is disabled 24 hours
   popup,
   simulator,
   preview,
+  clock,
 }) => {
-  const old = oneExpiringKey(simulator, 40);
+  const old = oneExpiringKey(simulator, clock, 40, 12, 0);
   await connectWith(desktop, popup, simulator.ownerKey);
   await popup.getByRole('button', { name: `More actions ${old.id}` }).click();
   await popup.getByRole('menuitem', { name: 'Replace key…' }).click();
@@ -91,6 +100,7 @@ test('replace a key: the new one is copied, and the old one is disabled 24 hours
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(popup.getByRole('listitem').filter({ hasText: old.id })).toContainText(/disabled in 24 h/);
 
+  // "In 24 hours" means 24 hours, whatever the calendar says.
   await preview.moveClock({ advanceMs: DAY - 60_000 });
   expect(simulator.state.keys.find((k) => k.id === old.id)?.status).toBe('active');
   await preview.moveClock({ advanceMs: 61_000 });
@@ -119,8 +129,14 @@ test('a pinned key is copied from the tray menu', async ({ desktop, popup, simul
   await expect.poll(() => preview.clipboard()).toBe(simulator.ownerKey);
 });
 
-test('a reminder can be snoozed from the popup it opens', async ({ desktop, popup, simulator, preview }) => {
-  const key = oneExpiringKey(simulator, 7);
+test('a reminder can be snoozed from the popup it opens', async ({
+  desktop,
+  popup,
+  simulator,
+  preview,
+  clock,
+}) => {
+  const key = oneExpiringKey(simulator, clock, 7, 23, 50);
   await connectWith(desktop, popup, simulator.ownerKey);
   await expect.poll(async () => (await preview.notifications()).length).toBe(1);
   await desktop
@@ -131,11 +147,14 @@ test('a reminder can be snoozed from the popup it opens', async ({ desktop, popu
   await expect(popup.locator('[role="status"][aria-live="polite"]')).toHaveText(
     'Reminder snoozed until the next reminder',
   );
-  // The next lead time (1 day before) is 6 days away: five days on, still quiet.
-  await preview.moveClock({ advanceMs: 5 * DAY });
+  // The next lead time (1 day before) comes when the sixth day begins: five days on, still quiet.
+  await preview.moveClock({ now: clock.daysOn(5).toISOString() });
   expect(await preview.notifications()).toHaveLength(1);
-  await preview.moveClock({ advanceMs: DAY });
+  await preview.moveClock({ now: clock.daysOn(1).toISOString() });
   await expect
-    .poll(async () => (await preview.notifications()).map((n) => n.keyIds))
-    .toEqual([[key.id], [key.id]]);
+    .poll(async () => (await preview.notifications()).map((n) => [n.title, n.keyIds]))
+    .toEqual([
+      ['Telnyx key expires in 7 days', [key.id]],
+      ['Telnyx key expires tomorrow', [key.id]],
+    ]);
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   calendarDaysUntil,
   describeExpiry,
@@ -6,42 +6,93 @@ import {
   expiryFromPreset,
   isExpiringSoon,
 } from '../../../electron/common/expiry.js';
+import {
+  ALL_ZONES,
+  calendarDaysLater,
+  describeLocal,
+  hardInstants,
+  useZone,
+} from '../../fixtures/time-zones.js';
 
-const now = new Date('2026-03-02T10:00:00Z');
+/** `YYYY-MM-DD` of an instant in the current local zone: what a date picker shows. */
+const localDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-describe('expiry maths', () => {
-  it('describes expiry in words', () => {
-    expect(describeExpiry(null, now)).toBe('never expires');
-    expect(describeExpiry('2026-03-07T12:00:00Z', now)).toBe('expires in 5 days');
-    expect(describeExpiry('2026-03-03T12:00:00Z', now)).toBe('expires tomorrow');
-    expect(describeExpiry('2026-03-02T20:00:00Z', now)).toBe('expires today');
-    expect(describeExpiry('2026-02-28T09:00:00Z', now)).toBe('expired 2 days ago');
-    expect(describeExpiry('2026-03-01T09:00:00Z', now)).toBe('expired yesterday');
+// Every case runs at every hard instant (23:30, 00:30, month ends, daylight-saving days) in every zone: the
+// words a person reads must not depend on the hour or the zone the check runs in.
+describe.each(ALL_ZONES)('expiry maths in %s', (zone) => {
+  useZone(zone, { beforeEach, afterEach });
+
+  it('describes expiry in calendar days, whatever the hour of the expiry', () => {
+    for (const now of hardInstants()) {
+      const at = describeLocal(now);
+      expect(describeExpiry(null, now), at).toBe('never expires');
+      for (const [hour, minute] of [
+        [0, 10],
+        [12, 0],
+        [23, 50],
+      ] as const) {
+        const inDays = (days: number) => calendarDaysLater(now, days, hour, minute).toISOString();
+        expect(describeExpiry(inDays(5), now), at).toBe('expires in 5 days');
+        expect(describeExpiry(inDays(2), now), at).toBe('expires in 2 days');
+        expect(describeExpiry(inDays(1), now), at).toBe('expires tomorrow');
+        expect(describeExpiry(inDays(-1), now), at).toBe('expired yesterday');
+        expect(describeExpiry(inDays(-2), now), at).toBe('expired 2 days ago');
+      }
+      const laterToday = new Date(now.getTime() + 10 * 60_000);
+      const earlierToday = new Date(now.getTime() - 10 * 60_000);
+      expect(describeExpiry(laterToday.toISOString(), now), at).toBe('expires today');
+      expect(describeExpiry(earlierToday.toISOString(), now), at).toBe('expired today');
+    }
   });
 
-  it('counts presets from now', () => {
-    expect(expiryFromPreset(now, 30)).toBe('2026-04-01T10:00:00.000Z');
+  it('a key expiring just past the coming midnight expires tomorrow, not today', () => {
+    for (const now of hardInstants()) {
+      const justAfterMidnight = calendarDaysLater(now, 1, 0, 5).toISOString();
+      expect(calendarDaysUntil(justAfterMidnight, now), describeLocal(now)).toBe(1);
+      const justBeforeMidnight = calendarDaysLater(now, 0, 23, 59).toISOString();
+      expect(calendarDaysUntil(justBeforeMidnight, now), describeLocal(now)).toBe(0);
+    }
+  });
+
+  it('a preset of N days ends N calendar days on, at the same time of day', () => {
+    for (const now of hardInstants()) {
+      for (const days of [7, 30, 60, 90]) {
+        const end = new Date(expiryFromPreset(now, days));
+        const at = `${days} days from ${describeLocal(now)}`;
+        expect(describeExpiry(end.toISOString(), now), at).toBe(`expires in ${days} days`);
+        // A spring-forward gap has no 02:xx; there the clock reads an hour later, nowhere else.
+        expect(Math.abs(end.getTime() - calendarDaysLater(now, days).getTime()), at).toBeLessThanOrEqual(
+          3_600_000,
+        );
+      }
+    }
   });
 
   it('a picked date expires at the end of that local day, and impossible dates are refused', () => {
-    const iso = expiryFromLocalDate('2026-12-12');
-    expect(iso).not.toBeNull();
-    const end = new Date(iso as string);
-    expect([end.getFullYear(), end.getMonth(), end.getDate(), end.getHours()]).toEqual([2026, 11, 12, 23]);
+    for (const now of hardInstants()) {
+      for (const days of [0, 1, 30]) {
+        const picked = localDate(calendarDaysLater(now, days));
+        const iso = expiryFromLocalDate(picked);
+        const at = `${picked} picked at ${describeLocal(now)}`;
+        expect(iso, at).not.toBeNull();
+        const end = new Date(iso as string);
+        expect([localDate(end), end.getHours(), end.getMinutes()], at).toEqual([picked, 23, 59]);
+        expect(calendarDaysUntil(iso as string, now), at).toBe(days);
+      }
+    }
     expect(expiryFromLocalDate('2026-02-30')).toBeNull();
+    expect(expiryFromLocalDate('2026-02-29')).toBeNull();
     expect(expiryFromLocalDate('12/12/2026')).toBeNull();
   });
 
-  it('counts calendar days, not 24-hour blocks', () => {
-    const lateEvening = new Date(2026, 2, 2, 23, 30);
-    const nextMorning = new Date(2026, 2, 3, 0, 30).toISOString();
-    expect(calendarDaysUntil(nextMorning, lateEvening)).toBe(1);
-  });
-
-  it('expiring soon means within a week and not yet expired', () => {
-    expect(isExpiringSoon('2026-03-08T10:00:00Z', now)).toBe(true);
-    expect(isExpiringSoon('2026-03-20T10:00:00Z', now)).toBe(false);
-    expect(isExpiringSoon('2026-03-01T10:00:00Z', now)).toBe(false);
-    expect(isExpiringSoon(null, now)).toBe(false);
+  it('expiring soon means within a week of calendar days and not yet expired', () => {
+    for (const now of hardInstants()) {
+      const at = describeLocal(now);
+      expect(isExpiringSoon(calendarDaysLater(now, 7, 23, 50).toISOString(), now), at).toBe(true);
+      expect(isExpiringSoon(calendarDaysLater(now, 8, 0, 10).toISOString(), now), at).toBe(false);
+      expect(isExpiringSoon(new Date(now.getTime() - 60_000).toISOString(), now), at).toBe(false);
+      expect(isExpiringSoon(null, now), at).toBe(false);
+    }
   });
 });

@@ -1,22 +1,39 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../../electron/core/clock/manual-clock.js';
 import { createMemoryDocumentStore } from '../../../../electron/core/settings/json-store.js';
-import { DEFAULT_STATE, type KeyCache } from '../../../../electron/core/settings/stored-state.js';
+import { DEFAULT_SETTINGS, type KeyCache } from '../../../../electron/core/settings/stored-state.js';
 import { createCoreHarness, START, value } from '../../../fixtures/core-harness.js';
+import {
+  ALL_ZONES,
+  calendarDaysLater,
+  describeLocal,
+  hardInstants,
+  localDaysBetween,
+  useZone,
+} from '../../../fixtures/time-zones.js';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
+/** An expiry `days` calendar days after the start, at a local time of day. */
+type Expiry = [days: number, hour: number, minute: number] | null;
 
-/** A simulated organization where only the keys we set up expire. */
-function harness(expiries: (number | null)[], extra: Parameters<typeof createCoreHarness>[0] = {}) {
-  const h = createCoreHarness({ simulator: { keyCount: expiries.length + 2 }, ...extra });
+/** A simulated organization where only the keys we set up expire; `start` is the clock's first instant. */
+function harness(
+  expiries: (number | null)[] | { start: Date; at: Expiry[] },
+  extra: Parameters<typeof createCoreHarness>[0] = {},
+) {
+  const list = Array.isArray(expiries) ? expiries : expiries.at;
+  const clock = extra.clock ?? createManualClock(Array.isArray(expiries) ? START : expiries.start);
+  const h = createCoreHarness({ simulator: { keyCount: list.length + 2 }, clock, ...extra });
   const connectable = [h.simulator.ownerKey, h.simulator.memberKey];
   const keys = h.simulator.state.keys.filter(
     (k) => k.userId !== 'user-gone' && !connectable.includes(k.value),
   );
   keys.forEach((key, i) => {
-    const days = i < expiries.length ? expiries[i] : null;
-    key.expiresAt = days === null || days === undefined ? null : iso(START.getTime() + days * DAY);
+    const expiry = i < list.length ? list[i] : null;
+    if (expiry === null || expiry === undefined) key.expiresAt = null;
+    else if (typeof expiry === 'number') key.expiresAt = iso(START.getTime() + expiry * DAY);
+    else key.expiresAt = calendarDaysLater(clock.now(), ...expiry).toISOString();
     key.status = 'active';
   });
   for (const key of h.simulator.state.keys) if (connectable.includes(key.value)) key.expiresAt = null;
@@ -28,83 +45,164 @@ async function connect(h: ReturnType<typeof harness>) {
   value(await h.core.handlers['keys.sync'](undefined));
 }
 
-describe('expiry reminders', () => {
+/** Moves the clock to the same local time `days` calendar days on, and lets the core see it. */
+async function daysOn(
+  h: ReturnType<typeof harness>,
+  start: Date,
+  days: number,
+  hour?: number,
+  minute?: number,
+) {
+  h.clock.set(calendarDaysLater(start, days, hour, minute));
+  await h.core.clockMoved();
+}
+
+// What a reminder says and when it comes must not depend on the hour or the zone: every case starts at each
+// hard instant (23:30, 00:30, month ends, daylight-saving days) in each zone, with expiries just after
+// midnight and just before it.
+describe.each(ALL_ZONES)('expiry reminders in %s', (zone) => {
+  useZone(zone, { beforeEach, afterEach });
+  const eachStart = async (body: (start: Date, at: string) => Promise<void>) => {
+    for (const start of hardInstants()) await body(start, describeLocal(start));
+  };
+
   it('one notification per key per lead time, with the key named by its tags and id', async () => {
-    const h = harness([8.2]);
-    h.keys[0]?.tags.splice(0, h.keys[0].tags.length, 'prod', 'sms');
-    await connect(h);
-    expect(h.desktop.notifications).toHaveLength(1);
-    expect(h.desktop.notifications[0]?.title).toBe('Telnyx key expires in 8 days');
-    h.clock.advance(DAY);
-    await h.core.clockMoved();
-    expect(h.desktop.notifications).toHaveLength(2);
-    const note = h.desktop.notifications[1];
-    expect(note?.title).toBe('Telnyx key expires in 7 days');
-    expect(note?.body).toMatch(
-      /^KEY\w{2}…\w{4} \(prod, sms\) stops working on \w{3} \d{1,2} \w{3} — anything using it will fail\.$/,
-    );
-    expect(note?.keyIds).toEqual([h.keys[0]?.id]);
-    h.clock.advance(3_600_000);
-    await h.core.clockMoved();
-    expect(h.desktop.notifications).toHaveLength(2);
+    await eachStart(async (start, at) => {
+      const h = harness({ start, at: [[8, 0, 10]] });
+      h.keys[0]?.tags.splice(0, h.keys[0].tags.length, 'prod', 'sms');
+      await connect(h);
+      expect(
+        h.desktop.notifications.map((n) => n.title),
+        at,
+      ).toEqual(['Telnyx key expires in 8 days']);
+      await daysOn(h, start, 1);
+      expect(h.desktop.notifications, at).toHaveLength(2);
+      const note = h.desktop.notifications[1];
+      expect(note?.title, at).toBe('Telnyx key expires in 7 days');
+      expect(note?.body, at).toMatch(
+        /^KEY\w{2}…\w{4} \(prod, sms\) stops working on \w{3} \d{1,2} \w{3} — anything using it will fail\.$/,
+      );
+      expect(note?.keyIds, at).toEqual([h.keys[0]?.id]);
+      h.clock.advance(3_600_000);
+      await h.core.clockMoved();
+      expect(h.desktop.notifications, at).toHaveLength(2);
+    });
   });
 
   it('several keys crossing a lead time at once make one grouped notification', async () => {
-    const h = harness([6.5, 6.6, 6.7, 6.8]);
-    await connect(h);
-    expect(h.desktop.notifications).toHaveLength(1);
-    expect(h.desktop.notifications[0]?.title).toBe('4 Telnyx keys need attention');
-    expect(h.desktop.notifications[0]?.body).toMatch(/expires in 6 days; .*, and 1 more\.$/);
-    expect(h.desktop.notifications[0]?.keyIds).toHaveLength(4);
+    await eachStart(async (start, at) => {
+      const h = harness({
+        start,
+        at: [
+          [6, 0, 10],
+          [6, 8, 0],
+          [6, 16, 0],
+          [6, 23, 50],
+        ],
+      });
+      await connect(h);
+      expect(h.desktop.notifications, at).toHaveLength(1);
+      expect(h.desktop.notifications[0]?.title, at).toBe('4 Telnyx keys need attention');
+      expect(h.desktop.notifications[0]?.body, at).toMatch(/expires in 6 days; .*, and 1 more\.$/);
+      expect(h.desktop.notifications[0]?.keyIds, at).toHaveLength(4);
+    });
   });
 
   it('is never repeated across a restart (state reloaded from settings)', async () => {
-    const state = createMemoryDocumentStore(DEFAULT_STATE);
-    const keyCache = createMemoryDocumentStore<KeyCache>({ keys: [], syncedAt: null });
-    const clock = createManualClock(START);
-    const first = harness([7.5], { state, keyCache, clock });
-    await connect(first);
-    expect(first.desktop.notifications).toHaveLength(1);
-    const second = createCoreHarness({
-      state,
-      keyCache,
-      clock,
-      secrets: first.secrets,
-      simulatorInstance: first.simulator,
+    await eachStart(async (start, at) => {
+      const state = createMemoryDocumentStore(DEFAULT_SETTINGS);
+      const keyCache = createMemoryDocumentStore<KeyCache>({ scope: null, keys: [], syncedAt: null });
+      const clock = createManualClock(start);
+      const first = harness({ start, at: [[7, 23, 50]] }, { state, keyCache, clock });
+      await connect(first);
+      expect(first.desktop.notifications, at).toHaveLength(1);
+      const second = createCoreHarness({
+        state,
+        keyCache,
+        clock,
+        secrets: first.secrets,
+        simulatorInstance: first.simulator,
+      });
+      await second.core.start();
+      await second.core.clockMoved();
+      expect(second.desktop.notifications, at).toEqual([]);
     });
-    await second.core.start();
-    await second.core.clockMoved();
-    expect(second.desktop.notifications).toEqual([]);
   });
 
   it('a long sleep catches up with one notification, not one per missed day', async () => {
-    const h = harness([20.5]);
-    await connect(h);
-    expect(h.desktop.notifications).toHaveLength(1);
-    h.clock.advance(20 * DAY);
-    await h.core.clockMoved();
-    expect(h.desktop.notifications).toHaveLength(2);
-    expect(h.desktop.notifications[1]?.title).toBe('Telnyx key expires today');
+    await eachStart(async (start, at) => {
+      const h = harness({ start, at: [[20, 23, 50]] });
+      await connect(h);
+      expect(h.desktop.notifications, at).toHaveLength(1);
+      await daysOn(h, start, 20);
+      expect(
+        h.desktop.notifications.map((n) => n.title),
+        at,
+      ).toEqual(['Telnyx key expires in 20 days', 'Telnyx key expires today']);
+    });
   });
 
   it('disabled keys are not reminded', async () => {
-    const h = harness([3]);
-    if (h.keys[0]) h.keys[0].status = 'inactive';
-    await connect(h);
-    expect(h.desktop.notifications).toEqual([]);
+    await eachStart(async (start, at) => {
+      const h = harness({ start, at: [[3, 0, 10]] });
+      if (h.keys[0]) h.keys[0].status = 'inactive';
+      await connect(h);
+      expect(h.desktop.notifications, at).toEqual([]);
+    });
   });
 
-  it('snoozing for a day holds the reminder back until then', async () => {
-    const h = harness([40]);
+  it('snoozing for a day holds the reminder back for 24 hours', async () => {
+    await eachStart(async (start, at) => {
+      const h = harness({ start, at: [[40, 12, 0]] });
+      await connect(h);
+      const id = h.keys[0]?.id ?? '';
+      // Eleven days on, snoozed before the core looks at the time: the 30-day reminder is held back.
+      h.clock.set(calendarDaysLater(start, 11));
+      value(await h.core.handlers['reminders.snooze']({ keyId: id, until: 'tomorrow' }));
+      await h.core.clockMoved();
+      expect(h.desktop.notifications, at).toEqual([]);
+      h.clock.advance(DAY - 60_000);
+      await h.core.clockMoved();
+      expect(h.desktop.notifications, at).toEqual([]);
+      h.clock.advance(60_000);
+      await h.core.clockMoved();
+      const daysLeft = localDaysBetween(h.clock.now(), calendarDaysLater(start, 40, 12, 0));
+      expect(
+        h.desktop.notifications.map((n) => n.title),
+        at,
+      ).toEqual([`Telnyx key expires in ${daysLeft} days`]);
+    });
+  });
+
+  it('snoozing until the next reminder holds it back until that local day begins', async () => {
+    await eachStart(async (start, at) => {
+      const h = harness({ start, at: [[7, 12, 0]] });
+      await connect(h);
+      expect(
+        h.desktop.notifications.map((n) => n.title),
+        at,
+      ).toEqual(['Telnyx key expires in 7 days']);
+      const id = h.keys[0]?.id ?? '';
+      value(await h.core.handlers['reminders.snooze']({ keyId: id, until: 'next-lead-time' }));
+      // The next lead time is "1 day before": it comes at the start of the day before the expiry day.
+      await daysOn(h, start, 5, 23, 59);
+      expect(h.desktop.notifications, at).toHaveLength(1);
+      await daysOn(h, start, 6, 0, 0);
+      expect(
+        h.desktop.notifications.map((n) => n.title),
+        at,
+      ).toEqual(['Telnyx key expires in 7 days', 'Telnyx key expires tomorrow']);
+    });
+  });
+});
+
+describe('expiry reminders', () => {
+  it('a core started with no account connected reminds once one connects', async () => {
+    const h = harness({ start: START, at: [[7, 12, 0]] });
+    // The check at start finds no account and ends at once; the next check must still run.
+    await h.core.start();
     await connect(h);
-    const id = h.keys[0]?.id ?? '';
-    h.clock.advance(11 * DAY);
-    value(await h.core.handlers['reminders.snooze']({ keyId: id, until: 'tomorrow' }));
-    await h.core.clockMoved();
-    expect(h.desktop.notifications).toEqual([]);
-    h.clock.advance(DAY);
-    await h.core.clockMoved();
-    expect(h.desktop.notifications.map((n) => n.title)).toEqual(['Telnyx key expires in 28 days']);
+    expect(h.desktop.notifications.map((n) => n.title)).toEqual(['Telnyx key expires in 7 days']);
   });
 
   it('exports an .ics with one event and one alarm per expiring key', async () => {
@@ -143,13 +241,13 @@ describe('replacing a key', () => {
     expect(replaced.created.key.tags).toEqual(['prod', 'sms']);
     expect(Date.parse(replaced.created.key.expiresAt ?? '') - START.getTime()).toBe(30 * DAY);
     expect(h.desktop.clipboard).toBe(issued?.value);
-    expect(await h.secrets.get(`key:${issued?.id}`)).toBe(issued?.value);
+    expect(await h.secrets.get(`u:user-owner-42/key:${issued?.id}`)).toBe(issued?.value);
     expect(replaced.canDisableOld).toBe(true);
   });
 
   it('a disable planned for 24 hours later happens even after a restart, and says so', async () => {
-    const state = createMemoryDocumentStore(DEFAULT_STATE);
-    const keyCache = createMemoryDocumentStore<KeyCache>({ keys: [], syncedAt: null });
+    const state = createMemoryDocumentStore(DEFAULT_SETTINGS);
+    const keyCache = createMemoryDocumentStore<KeyCache>({ scope: null, keys: [], syncedAt: null });
     const clock = createManualClock(START);
     const first = harness([null], { state, keyCache, clock });
     await connect(first);
@@ -187,10 +285,10 @@ describe('replacing a key', () => {
     const [a, b] = [h.keys[0]?.id ?? '', h.keys[1]?.id ?? ''];
     value(await h.core.handlers['keys.scheduleDisable']({ id: a, replacedBy: b, when: 'in-24-hours' }));
     value(await h.core.handlers['keys.setEnabled']({ id: a, enabled: true }));
-    expect(h.state.read().scheduledDisables).toEqual([]);
+    expect(h.accountData().scheduledDisables).toEqual([]);
     value(await h.core.handlers['keys.scheduleDisable']({ id: b, replacedBy: a, when: 'in-24-hours' }));
     value(await h.core.handlers['keys.delete']({ id: b }));
-    expect(h.state.read().scheduledDisables).toEqual([]);
+    expect(h.accountData().scheduledDisables).toEqual([]);
   });
 });
 
