@@ -1,26 +1,20 @@
 import type { KeyCopyFormat } from '../../common/contract.js';
-import { parseKeyValue, shortKeyId } from '../../common/key-id.js';
+import { shortKeyId } from '../../common/key-id.js';
 import { checkTags } from '../../common/tags.js';
-import type {
-  CopyDone,
-  KeyCreated,
-  KeyList,
-  KeyReplaced,
-  KeyView,
-  SecretSaved,
-} from '../../common/models.js';
+import type { CopyDone, KeyCreated, KeyList, KeyReplaced, KeyView } from '../../common/models.js';
 import type { AccountService } from '../accounts/account-service.js';
 import type { SecureClipboard } from '../clipboard/secure-clipboard.js';
 import { AppError } from '../errors.js';
 import type { Events } from '../events.js';
 import type { Redactor } from '../logging/redact.js';
 import type { Clock, Logger } from '../ports.js';
-import { secretName } from '../secrets/secret-store.js';
 import type { DocumentStore } from '../settings/json-store.js';
 import type { KeyCache } from '../settings/stored-state.js';
 import type { KeyRecord } from '../telnyx/unverified.js';
 import { afterAction } from './answered-record.js';
 import { captureCreatedSecret } from './capture-created-secret.js';
+import { createHeldSecrets } from './held-secrets.js';
+import { storePastedSecret } from './pasted-secret.js';
 import { checkCreated } from './created-check.js';
 import { formatKey } from './copy-formats.js';
 import { notSupported, ownerOnly } from './key-messages.js';
@@ -48,145 +42,16 @@ export type KeyServiceDeps = {
  * copy, add a secret, reveal. Secrets leave this module only towards the clipboard, or on an explicit reveal.
  */
 export function createKeyService(deps: KeyServiceDeps) {
-  /**
-   * Secrets the keychain refused, per account scope: copyable until quit. They survive Disconnect and a failed
-   * connect (connecting the same account again shows them), and every action that would drop them says so.
-   */
-  const unsavedByScope = new Map<string, Map<string, string>>();
-  const unsavedHere = (): Map<string, string> => {
-    const { scope } = deps.accounts.session();
-    let map = unsavedByScope.get(scope);
-    if (!map) unsavedByScope.set(scope, (map = new Map()));
-    return map;
-  };
-  /** Ids whose secret the session's store holds; read once per session, then kept in step. */
-  let held: { store: unknown; ids: Set<string> } | null = null;
+  const held = createHeldSecrets(deps);
   let offline = false;
-
-  async function heldIds(): Promise<Set<string>> {
-    const { keySecrets } = deps.accounts.session();
-    if (held?.store !== keySecrets) {
-      const names = await keySecrets.names().catch((error: unknown) => {
-        deps.logger.warn('could not list keychain entries', { error });
-        return [] as string[];
-      });
-      held = {
-        store: keySecrets,
-        ids: new Set(names.filter((n) => n.startsWith('key:')).map((n) => n.slice(4))),
-      };
-    }
-    return held.ids;
-  }
-
   const changed = () => deps.events.emit('keys.changed', {});
-
-  /** Asks the keychain itself, not the cached set: a check that guards against overwriting must not be stale. */
-  async function holds(id: string): Promise<boolean> {
-    if (unsavedHere().has(id)) return true;
-    return (await deps.accounts.session().keySecrets.get(secretName.key(id))) !== null;
-  }
-
-  /** Entries `key:<id>` from before accounts were told apart move under the first account that lists the key. */
-  async function adoptLegacySecrets(keys: KeyRecord[]) {
-    const session = deps.accounts.session();
-    const unscoped = session.unscopedSecrets;
-    if (!unscoped) return;
-    const listed = new Set(keys.map((k) => k.id));
-    const legacy = (await unscoped.names())
-      .filter((name) => name.startsWith('key:') && listed.has(name.slice(4)))
-      .map((name) => name.slice(4));
-    const ids = await heldIds();
-    for (const id of legacy) {
-      if (ids.has(id)) continue; // this account already has its own copy: leave the older entry alone
-      const value = await unscoped.get(secretName.key(id));
-      if (value === null) continue;
-      await session.keySecrets.set(secretName.key(id), value);
-      if ((await session.keySecrets.get(secretName.key(id))) !== value) continue;
-      await unscoped.delete(secretName.key(id));
-      ids.add(id);
-      deps.logger.info('older saved key adopted by the account', { id });
-    }
-  }
-
-  /**
-   * A pasted full key, before it is stored: shaped like a key, of this key, and checked with Telnyx
-   * (`GET /v2/balance` with it). For a key that should work, a refusal means the paste is wrong: nothing is
-   * saved. Telnyx refuses disabled and expired keys too, so for those — and when Telnyx can't be reached — it
-   * is saved only when the person confirms, having been told it could not be checked.
-   */
-  async function storePasted(
-    id: string,
-    value: string,
-    confirmUnchecked: boolean,
-    mode: 'new' | 'change',
-  ): Promise<SecretSaved> {
-    const trimmed = value.trim();
-    const parsed = parseKeyValue(trimmed);
-    if (!parsed)
-      throw new AppError(
-        'invalid-input',
-        'That does not look like a Telnyx API key. A key starts with KEY and has an underscore in it.',
-      );
-    if (parsed.id !== id) {
-      throw new AppError(
-        'invalid-input',
-        `That key is ${shortKeyId(parsed.id)}, not ${shortKeyId(id)}. Paste the key whose id starts the same.`,
-      );
-    }
-    const known = await view(id);
-    const holding = await holds(id);
-    if (mode === 'new' && holding) {
-      throw new AppError(
-        'rejected',
-        `Keytray already holds the full key of ${shortKeyId(id)}. To replace it, use "Change saved key…".`,
-      );
-    }
-    if (mode === 'change' && !holding) {
-      throw new AppError(
-        'not-found',
-        `Keytray does not hold the full key of ${shortKeyId(id)} yet. Use "Save the full key".`,
-      );
-    }
-    deps.redactor.remember(trimmed);
-    if (mode === 'change' && (await secretOf(id)) === trimmed) return { outcome: 'saved', key: known };
-    const check = await deps.accounts.checkSecret(trimmed);
-    const shouldWork = known.status === 'active';
-    if (check === 'refused' && shouldWork) {
-      throw new AppError(
-        'rejected',
-        `Telnyx refused that key, so it is not the full key of ${shortKeyId(id)} (or the key was revoked). Nothing was saved.`,
-      );
-    }
-    if (check !== 'accepted' && !confirmUnchecked) {
-      return { outcome: 'unchecked', reason: uncheckedReason(known, check === 'unreachable') };
-    }
-    await deps.accounts.session().keySecrets.set(secretName.key(id), trimmed);
-    (await heldIds()).add(id);
-    unsavedHere().delete(id);
-    deps.logger.info(mode === 'new' ? 'full key saved' : 'saved key changed', {
-      id,
-      checked: check === 'accepted',
-    });
-    changed();
-    return { outcome: 'saved', key: await view(id) };
-  }
-
-  /** Why a pasted key could not be checked, said from what Keytray knows of the key. */
-  function uncheckedReason(known: KeyView, unreachable: boolean): string {
-    if (unreachable) return 'Keytray could not reach Telnyx to check that this is the right key.';
-    if (known.status === 'unknown') {
-      return `Telnyx refused that key, and Keytray does not know whether ${shortKeyId(known.id)} is on${known.statusWord ? ` (Telnyx calls it "${known.statusWord}")` : ''}, so it can't check that this is the right one.`;
-    }
-    const state = known.status === 'expired' ? 'expired' : 'disabled';
-    return `${shortKeyId(known.id)} is ${state}, and Telnyx refuses every ${state} key, so Keytray can't check that this is the right one.`;
-  }
 
   /**
    * Views for many keys at once. Pins and planned disables are read once per call, not once per key:
    * each read clones the settings document, and 10,000 of those made a list take seconds.
    */
   function toViews(records: KeyRecord[], ids: Set<string>): KeyView[] {
-    const unsaved = unsavedHere();
+    const unsaved = held.unsaved();
     const pins = new Map(
       deps.pins
         .list()
@@ -206,8 +71,8 @@ export function createKeyService(deps: KeyServiceDeps) {
 
   async function list(): Promise<KeyList> {
     const cache = deps.keyCache.read();
-    const ids = await heldIds();
-    const unsaved = unsavedHere();
+    const ids = await held.inKeychain();
+    const unsaved = held.unsaved();
     const listed = new Set(cache.keys.map((k) => k.id));
     // Keys whose secret we hold but that the API does not list (a non-owner without the own-keys route):
     // their tags and expiry are unknown, not "none" and "never".
@@ -279,18 +144,7 @@ export function createKeyService(deps: KeyServiceDeps) {
     deps.keyCache.write({ ...cache, keys: cache.keys.map((k) => (k.id === record.id ? record : k)) });
   }
 
-  async function secretOf(id: string): Promise<string> {
-    const secret =
-      unsavedHere().get(id) ?? (await deps.accounts.session().keySecrets.get(secretName.key(id)));
-    if (!secret) {
-      throw new AppError(
-        'not-found',
-        `Keytray does not hold the full key of ${shortKeyId(id)}. Use "Save the full key" to paste it.`,
-      );
-    }
-    deps.redactor.remember(secret);
-    return secret;
-  }
+  const secretOf = (id: string) => held.secretOf(id);
 
   async function view(id: string): Promise<KeyView> {
     const found = (await list()).keys.find((k) => k.id === id);
@@ -331,10 +185,10 @@ export function createKeyService(deps: KeyServiceDeps) {
       id: newId,
       secret: created.secret,
       store: session.keySecrets,
-      unsaved: unsavedHere(),
+      unsaved: held.unsaved(),
       logger: deps.logger,
     });
-    if (captured.saved) (await heldIds()).add(newId);
+    if (captured.saved) (await held.inKeychain()).add(newId);
     let record = created.record;
     const cache = deps.keyCache.read();
     deps.keyCache.write({ ...cache, keys: [record, ...cache.keys.filter((k) => k.id !== newId)] });
@@ -540,9 +394,7 @@ export function createKeyService(deps: KeyServiceDeps) {
         }
       }
       // Revoked at Telnyx: its secret is worthless now, so it goes too.
-      await session.keySecrets.delete(secretName.key(id)).catch(() => false);
-      (await heldIds()).delete(id);
-      unsavedHere().delete(id);
+      await held.drop(id);
       deps.pins.remove('key', id);
       deps.schedule.cancel(id);
       const cache = deps.keyCache.read();
@@ -560,18 +412,18 @@ export function createKeyService(deps: KeyServiceDeps) {
 
     /** `Save the full key`: a pasted secret for a key Keytray does not hold, checked with Telnyx first. */
     saveSecret: (id: string, value: string, confirmUnchecked: boolean) =>
-      storePasted(id, value, confirmUnchecked, 'new'),
+      storePastedSecret(pasteDeps, { id, value, confirmUnchecked, mode: 'new' }),
 
     /** `Change saved key…`: the explicit way to replace a secret Keytray holds, checked the same way. */
     changeSecret: (id: string, value: string, confirmUnchecked: boolean) =>
-      storePasted(id, value, confirmUnchecked, 'change'),
+      storePastedSecret(pasteDeps, { id, value, confirmUnchecked, mode: 'change' }),
 
     /**
      * `Forget saved key…`: Keytray deletes its copy; the key keeps working at Telnyx. The popup confirms first and
      * offers Copy, since the full key cannot be fetched again.
      */
     async forgetSecret(id: string): Promise<KeyView> {
-      if (!(await holds(id))) {
+      if (!(await held.holds(id))) {
         throw new AppError('not-found', `Keytray does not hold the full key of ${shortKeyId(id)}.`);
       }
       if (id === deps.accounts.session().keyId) {
@@ -580,10 +432,7 @@ export function createKeyService(deps: KeyServiceDeps) {
           `${shortKeyId(id)} is the key Keytray itself uses to reach Telnyx. Disconnect instead.`,
         );
       }
-      // A key held only in memory is there because the keychain refused it: asking the keychain again
-      // would fail for nothing.
-      if (!unsavedHere().delete(id)) await deps.accounts.session().keySecrets.delete(secretName.key(id));
-      (await heldIds()).delete(id);
+      await held.forget(id);
       deps.logger.info('saved key forgotten', { id });
       changed();
       return view(id);
@@ -611,24 +460,21 @@ export function createKeyService(deps: KeyServiceDeps) {
     async accept(keys: KeyRecord[]): Promise<void> {
       deps.keyCache.write({ scope: null, keys, syncedAt: deps.clock.now().toISOString() });
       offline = false;
-      await adoptLegacySecrets(keys).catch((error: unknown) =>
-        deps.logger.warn('could not adopt older saved keys', { error }),
-      );
+      await held
+        .adoptLegacy(keys)
+        .catch((error: unknown) => deps.logger.warn('could not adopt older saved keys', { error }));
     },
 
     /** Keys whose full key is only in memory (the keychain refused it), per account: lost at quit. */
-    unsaved(): { scope: string; ids: string[] }[] {
-      return [...unsavedByScope]
-        .map(([scope, map]) => ({ scope, ids: [...map.keys()] }))
-        .filter((entry) => entry.ids.length > 0);
-    },
+    unsaved: () => held.all(),
 
     /** Forget per-session state when the account changes. Secrets held only in memory stay (see above). */
     reset() {
-      held = null;
+      held.reset();
       offline = false;
     },
   };
+  const pasteDeps = { ...deps, held, view, changed };
   return service;
 }
 
