@@ -3,6 +3,7 @@ import type { AccountStatus } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { ErrorAlert } from './dialog.js';
 import { Icon } from './icons.js';
+import { PortalLink } from './portal-link.js';
 
 /** First run: paste a key (checked with Telnyx, then kept in the keychain) or try the demo account. */
 export function ConnectView({ onConnected }: { onConnected: (status: AccountStatus) => void }) {
@@ -57,8 +58,8 @@ export function ConnectView({ onConnected }: { onConnected: (status: AccountStat
           />
         </label>
         <p className="hint">
-          Find it in the Telnyx portal under Account settings → API Keys. Keytray checks it with Telnyx and
-          stores it only in your system keychain.
+          Find it on the <PortalLink>API Keys page of the Telnyx portal</PortalLink>. Keytray checks it with
+          Telnyx and stores it only in your system keychain.
         </p>
         <ErrorAlert message={problem} />
         <button type="submit" className="primary" disabled={busy !== null || apiKey.trim() === ''}>

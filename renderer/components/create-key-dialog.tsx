@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { EXPIRY_PRESET_DAYS, expiryFromLocalDate, expiryFromPreset } from '../../electron/common/expiry.js';
-import type { KeyCreated } from '../../electron/common/models.js';
+import type { KeyCreated, RequestedKey } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
+import { CreatedOutcome, NOTHING_LEFT_OFF, type LeftOff } from './created-outcome.js';
 import { Dialog, ErrorAlert } from './dialog.js';
 import { TagInput } from './tag-input.js';
 
@@ -13,19 +14,49 @@ const OPTIONS: { value: Expiration; label: string }[] = [
   { value: 'custom', label: 'Custom date' },
 ];
 
+/** Telnyx refused one field of this request: nothing was created; the person may leave that field off. */
+type Refusal = { field: 'tags' | 'expiry'; request: RequestedKey };
+
 /**
  * Creating a key, in plain words: tags (suggested from those in use), an expiry (90 days unless the person
  * picks otherwise), then `Key created` with a Copy button. The secret never comes to the popup: Copy asks
- * main to put it on the clipboard.
+ * main to put it on the clipboard. When Telnyx refuses the tags or the expiry, nothing was created, and
+ * `Create without tags` / `Create without expiry` is one deliberate click: Keytray never retries by itself.
  */
-export function CreateKeyDialog(props: { suggestions: readonly string[]; onClose: () => void }) {
+export function CreateKeyDialog(props: {
+  suggestions: readonly string[];
+  /** The connected key can turn keys off through the API: a key created without its expiry may be disabled on that date. */
+  canDisableKeys: boolean;
+  onClose: () => void;
+}) {
   const [tags, setTags] = useState<string[]>([]);
   const [expiration, setExpiration] = useState<Expiration>('90');
   const [customDate, setCustomDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [created, setCreated] = useState<KeyCreated | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [leftOff, setLeftOff] = useState<LeftOff>(NOTHING_LEFT_OFF);
   const groupLabel = useId();
+
+  const send = async (request: RequestedKey, left: LeftOff) => {
+    setBusy(true);
+    setProblem(null);
+    setRefusal(null);
+    setLeftOff(left);
+    const result = await keytray.keys.create(request);
+    setBusy(false);
+    if (result.ok) return setCreated(result.value);
+    setProblem(result.error.message);
+    if (result.error.code === 'tags-refused') setRefusal({ field: 'tags', request });
+    else if (result.error.code === 'expiry-refused') setRefusal({ field: 'expiry', request });
+  };
+
+  /** The refused request again, without the refused field; what was left off stays on record for `Key created`. */
+  const createWithout = (refused: Refusal) =>
+    refused.field === 'tags'
+      ? send({ ...refused.request, tags: [] }, { ...leftOff, tags: refused.request.tags })
+      : send({ ...refused.request, expiresAt: null }, { ...leftOff, expiresAt: refused.request.expiresAt });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,15 +67,18 @@ export function CreateKeyDialog(props: { suggestions: readonly string[]; onClose
     } else if (expiration !== 'none') {
       expiresAt = expiryFromPreset(new Date(), Number(expiration));
     }
-    setBusy(true);
-    setProblem(null);
-    const result = await keytray.keys.create({ tags, expiresAt });
-    setBusy(false);
-    if (result.ok) setCreated(result.value);
-    else setProblem(result.error.message);
+    await send({ tags, expiresAt }, NOTHING_LEFT_OFF);
   };
 
-  if (created) return <KeyCreatedDialog created={created} onClose={props.onClose} />;
+  if (created)
+    return (
+      <KeyCreatedDialog
+        created={created}
+        leftOff={leftOff}
+        canDisableKeys={props.canDisableKeys}
+        onClose={props.onClose}
+      />
+    );
 
   return (
     <Dialog title="Create API key" onClose={props.onClose}>
@@ -88,6 +122,13 @@ export function CreateKeyDialog(props: { suggestions: readonly string[]; onClose
           </p>
         )}
         <ErrorAlert message={problem} />
+        {refusal && (
+          <div className="buttons">
+            <button type="button" disabled={busy} onClick={() => void createWithout(refusal)}>
+              {refusal.field === 'tags' ? 'Create without tags' : 'Create without expiry'}
+            </button>
+          </div>
+        )}
         <div className="buttons">
           <button type="button" onClick={props.onClose}>
             Cancel
@@ -101,7 +142,17 @@ export function CreateKeyDialog(props: { suggestions: readonly string[]; onClose
   );
 }
 
-function KeyCreatedDialog({ created, onClose }: { created: KeyCreated; onClose: () => void }) {
+function KeyCreatedDialog({
+  created,
+  leftOff,
+  canDisableKeys,
+  onClose,
+}: {
+  created: KeyCreated;
+  leftOff: LeftOff;
+  canDisableKeys: boolean;
+  onClose: () => void;
+}) {
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
     const result = await keytray.keys.copy({ id: created.key.id, format: 'raw' });
@@ -124,6 +175,7 @@ function KeyCreatedDialog({ created, onClose }: { created: KeyCreated; onClose: 
             {created.message}
           </p>
         )}
+        <CreatedOutcome created={created} leftOff={leftOff} canDisableKeys={canDisableKeys} />
         {copied && <p className="hint">{copied}</p>}
         <div className="buttons">
           <button type="button" className="primary" onClick={() => void copy()}>

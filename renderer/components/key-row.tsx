@@ -1,8 +1,18 @@
 import { memo } from 'react';
 import type { KeyCopyFormat } from '../../electron/common/contract.js';
-import { describeExpiry, isExpiringSoon } from '../../electron/common/expiry.js';
+import { isExpiringSoon } from '../../electron/common/expiry.js';
 import type { KeyView } from '../../electron/common/models.js';
 import { displayText } from '../../electron/common/text.js';
+import {
+  disableWhenText,
+  expiryText,
+  plannedDisableSentence,
+  statusBadgeText,
+  statusText,
+  tagsKnown,
+  unknownStatusWord,
+  userText,
+} from '../key-words.js';
 import { ActionsMenu, type MenuItem } from './actions-menu.js';
 import { Switch } from './dialog.js';
 import { Icon } from './icons.js';
@@ -27,20 +37,9 @@ export type KeyPermissions = {
   remove: boolean;
   /** The key Keytray itself connects with: its saved full key cannot be forgotten (Disconnect instead). */
   connectedKeyId: string;
+  /** The IAM user of that key, when Telnyx names it: keys of the same user need no "a member". */
+  connectedUserId: string | null;
 };
-
-/** "in 23 h", "in 40 min": when a planned disable happens. */
-function describeDisable(at: string, now: Date): string {
-  const minutes = Math.max(0, Math.round((Date.parse(at) - now.getTime()) / 60_000));
-  return minutes >= 90 ? `in ${Math.round(minutes / 60)} h` : `in ${minutes} min`;
-}
-
-const STATUS_WORDS = {
-  active: 'Active',
-  inactive: 'Disabled',
-  expired: 'Expired',
-  unknown: 'Status unknown',
-} as const;
 
 /** One key: id, tags, status and expiry in words, and its actions. Memoised: rows re-render only when their key does. */
 export const KeyRow = memo(function KeyRow(props: {
@@ -55,10 +54,23 @@ export const KeyRow = memo(function KeyRow(props: {
 }) {
   const { item: key, actions, permissions } = props;
   const tab = props.active ? 0 : -1;
-  const expiry = describeExpiry(key.expiresAt, props.now);
+  const expiry = expiryText(key, props.now);
   const soon = key.status === 'active' && isExpiringSoon(key.expiresAt, props.now);
+  const status = statusText(key);
+  const statusWord = unknownStatusWord(key);
+  const user = userText(key, permissions.connectedUserId);
+  const tags = tagsKnown(key)
+    ? key.tags.length
+      ? `, tags ${key.tags.map(displayText).join(', ')}`
+      : ''
+    : ', tags unknown';
 
   const menu: MenuItem[] = [];
+  // A status Keytray cannot read is shown as neither on nor off, so no switch: the two actions, said plainly.
+  if (permissions.toggle && key.status === 'unknown') {
+    menu.push({ label: 'Enable', onSelect: () => actions.setEnabled(key.id, true) });
+    menu.push({ label: 'Disable', onSelect: () => actions.setEnabled(key.id, false) });
+  }
   if (key.status !== 'inactive')
     menu.push({ label: 'Replace key…', onSelect: () => actions.replace(key.id) });
   if (key.hasSecret) {
@@ -67,7 +79,8 @@ export const KeyRow = memo(function KeyRow(props: {
       submenu: [
         { label: 'Environment variable', onSelect: () => actions.copy(key.id, 'env') },
         { label: 'Authorization header', onSelect: () => actions.copy(key.id, 'header') },
-        { label: 'curl command', onSelect: () => actions.copy(key.id, 'curl') },
+        // The command reads the key from the variable the line above sets: no key lands in shell history.
+        { label: 'curl command (reads $TELNYX_API_KEY)', onSelect: () => actions.copy(key.id, 'curl') },
       ],
     });
     menu.push({ label: 'Reveal…', onSelect: () => actions.reveal(key.id) });
@@ -90,30 +103,48 @@ export const KeyRow = memo(function KeyRow(props: {
       data-index={props.index}
       aria-posinset={props.index + 1}
       aria-setsize={props.setSize}
-      aria-label={`${key.id}, ${STATUS_WORDS[key.status]}, ${expiry}${key.tags.length ? `, tags ${key.tags.map(displayText).join(', ')}` : ''}`}
+      aria-label={`${key.id}, ${status}, ${expiry}${tags}`}
     >
       <div className="key-line key-top">
         <code className="key-id">{key.id}</code>
-        <span className={`status status-${key.status}`}>{STATUS_WORDS[key.status]}</span>
+        <span
+          className={`status status-${key.status}`}
+          title={
+            key.status === 'unknown'
+              ? "Telnyx sent a status Keytray does not know, so it can't say whether this key is on"
+              : undefined
+          }
+        >
+          {statusBadgeText(key)}
+        </span>
       </div>
       <div className="key-main">
         <div className="key-line meta">
           <span className={soon ? 'expiry soon' : key.status === 'expired' ? 'expiry expired' : 'expiry'}>
             {expiry}
           </span>
-          {key.userEmail && <span className="user">{key.userEmail}</span>}
-          {key.unsaved && <span className="unsaved">not saved in keychain</span>}
           {key.disableAt && (
-            <span className="expiry soon">disabled {describeDisable(key.disableAt, props.now)}</span>
+            <span className="expiry soon" title={plannedDisableSentence(key.disableAt)}>
+              disabled {disableWhenText(key.disableAt, props.now)}
+            </span>
           )}
+          {key.unsaved && <span className="unsaved">not saved in keychain</span>}
+          {user && <span className="user">{user}</span>}
         </div>
-        {key.tags.length > 0 && (
+        {(statusWord || !tagsKnown(key) || key.tags.length > 0) && (
+          // Said in the row's name already; here for the eye. Telnyx's status word sits here, not in the
+          // badge: beside the id it would push the id out of view.
           <div className="key-line tags" aria-hidden="true">
-            {key.tags.map((tag) => (
-              <span key={tag} className="tag">
-                {displayText(tag)}
-              </span>
-            ))}
+            {statusWord && <span className="said">Telnyx says "{statusWord}"</span>}
+            {!tagsKnown(key) ? (
+              <span className="said">tags unknown</span>
+            ) : (
+              key.tags.map((tag) => (
+                <span key={tag} className="tag">
+                  {displayText(tag)}
+                </span>
+              ))
+            )}
           </div>
         )}
       </div>
@@ -143,7 +174,7 @@ export const KeyRow = memo(function KeyRow(props: {
             Full key
           </button>
         )}
-        {permissions.toggle && key.status !== 'expired' && (
+        {permissions.toggle && key.status !== 'expired' && key.status !== 'unknown' && (
           <Switch
             label={`Enabled ${key.id}`}
             checked={key.status === 'active'}

@@ -38,6 +38,9 @@ type Open =
     }
   | null;
 
+/** Said after "curl command" is copied: the command holds no key, it reads the variable. */
+const CURL_PAIRING = ' as a curl command; it reads $TELNYX_API_KEY, which Copy as… Environment variable sets';
+
 /** The main view: tabs, search, tag filters, banners, the key list or the tokens, and the dialogs. */
 export function MainView(props: { status: Connected; onStatus: (status: AccountStatus) => void }) {
   const announce = useAnnounce();
@@ -54,6 +57,8 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
   const [syncing, setSyncing] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const listRef = useRef<KeyListHandle>(null);
+  /** The format of the copy this popup just asked for: the `copied` event that follows does not say it. */
+  const copyFormat = useRef<KeyCopyFormat | null>(null);
   const { capabilities } = props.status;
 
   const keys = list?.keys ?? [];
@@ -83,6 +88,7 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
   const actions: KeyActions = useMemo(
     () => ({
       async copy(id: string, format: KeyCopyFormat) {
+        copyFormat.current = format;
         const result = await keytray.keys.copy({ id, format });
         if (!result.ok) return fail(result.error);
         // Announced from the `copied` event, the one path every copy (popup or tray) takes.
@@ -110,20 +116,26 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
     [announce, fail, preferences?.hideAfterCopy],
   );
 
+  const connectedUserId = keys.find((k) => k.id === props.status.keyId)?.userId ?? null;
   const permissions: KeyPermissions = useMemo(
     () => ({
       toggle: capabilities.isOwner,
       editTags: capabilities.editTags !== 'unavailable',
       remove: capabilities.isOwner || capabilities.deleteOwn !== 'unavailable',
       connectedKeyId: props.status.keyId,
+      connectedUserId,
     }),
-    [capabilities, props.status.keyId],
+    [capabilities, props.status.keyId, connectedUserId],
   );
 
   useEffect(() => {
-    const offCopied = keytray.on('copied', ({ label, clearsInSeconds }) =>
-      announce(`Copied ${label}${clearsInSeconds ? ` — clipboard clears in ${clearsInSeconds} s` : ''}`),
-    );
+    const offCopied = keytray.on('copied', ({ label, clearsInSeconds }) => {
+      const curl = copyFormat.current === 'curl';
+      copyFormat.current = null;
+      announce(
+        `Copied ${label}${curl ? CURL_PAIRING : ''}${clearsInSeconds ? ` — clipboard clears in ${clearsInSeconds} s` : ''}`,
+      );
+    });
     const offCleared = keytray.on('clipboard.cleared', () => announce('Clipboard cleared'));
     const offClicked = keytray.on('notification.clicked', ({ keyIds }) => {
       setTab('keys');
@@ -324,7 +336,13 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
           <TokensView tokens={tokens ?? []} query={query} />
         </section>
       )}
-      {open?.kind === 'create' && <CreateKeyDialog suggestions={tagsInUse} onClose={() => setOpen(null)} />}
+      {open?.kind === 'create' && (
+        <CreateKeyDialog
+          suggestions={tagsInUse}
+          canDisableKeys={capabilities.isOwner}
+          onClose={() => setOpen(null)}
+        />
+      )}
       {open?.kind === 'editTags' && (
         <EditTagsDialog
           id={open.id}

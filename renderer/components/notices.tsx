@@ -1,10 +1,5 @@
 import type { Capabilities, KeyList, KeyView } from '../../electron/common/models.js';
-import { keytray } from '../bridge.js';
-
-const openPortal = (event: React.MouseEvent) => {
-  event.preventDefault();
-  void keytray.app.openLink({ target: 'portal' });
-};
+import { PortalLink } from './portal-link.js';
 
 /** Offline, expiring keys, and a narrowed list: said in words, each with the one action that helps. */
 export function StatusBanners(props: {
@@ -66,9 +61,12 @@ export function StatusBanners(props: {
 export function PortalNotes({ capabilities, mode }: { capabilities: Capabilities; mode: 'telnyx' | 'demo' }) {
   const notes: string[] = [];
   if (!capabilities.isOwner) {
-    notes.push('Only the organization owner can turn keys on or off through the API.');
+    // What the key can't do, not who the person is: Keytray only knows what Telnyx's API let this key do.
+    notes.push(
+      "This key can't turn keys on or off through Telnyx's API: the organization's key list is not available to it.",
+    );
     if (capabilities.listOwn === 'unavailable')
-      notes.push('Telnyx lists keys only to the owner, so you see the keys Keytray holds.');
+      notes.push("Telnyx's API does not list this key's own keys either, so you see the keys Keytray holds.");
     if (capabilities.deleteOwn === 'unavailable') notes.push('Deleting keys is done in the portal.');
   }
   if (capabilities.editTags === 'unavailable')
@@ -79,11 +77,7 @@ export function PortalNotes({ capabilities, mode }: { capabilities: Capabilities
     ) : null;
   return (
     <p className="note">
-      {notes.join(' ')}{' '}
-      <a href="https://portal.telnyx.com/" onClick={openPortal}>
-        Do it in the Telnyx portal
-      </a>
-      .
+      {notes.join(' ')} <PortalLink>Do it in the Telnyx portal</PortalLink>.
     </p>
   );
 }

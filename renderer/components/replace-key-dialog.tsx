@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { KeyReplaced } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
+import { CreatedOutcome } from './created-outcome.js';
 import { Dialog, ErrorAlert } from './dialog.js';
+import { PortalLink } from './portal-link.js';
 
 type When = 'now' | 'in-24-hours' | 'later';
 const CHOICES: { value: When; label: string; hint: string }[] = [
@@ -12,7 +14,8 @@ const CHOICES: { value: When; label: string; hint: string }[] = [
 
 /**
  * Rotation with overlap, in two steps: make the replacement (same tags, same expiry length; saved and
- * copied), then decide when the old key stops working. Non-owners are told where to do the second step.
+ * copied), then decide when the old key stops working. When the connected key can't turn keys off through the
+ * API, the dialog says so and where to do the second step.
  */
 export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string) => void }) {
   const [replaced, setReplaced] = useState<KeyReplaced | null>(null);
@@ -50,7 +53,7 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
   };
 
   return (
-    <Dialog title={`Replace ${props.id}`} onClose={() => props.onClose()}>
+    <Dialog title="Replace" subject={props.id} onClose={() => props.onClose()}>
       <div className="stack">
         {!replaced ? (
           <>
@@ -82,6 +85,7 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
                 {replaced.created.message}
               </p>
             )}
+            <CreatedOutcome created={replaced.created} subject="the new key" />
             {replaced.canDisableOld ? (
               <div role="radiogroup" aria-label="Disable the old key" className="radios column">
                 <span className="label" aria-hidden="true">
@@ -102,8 +106,9 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
               </div>
             ) : (
               <p className="note">
-                Only the organization owner can disable keys through the API: disable the old key in the
-                Telnyx portal once nothing uses it.
+                This key can't turn keys off through Telnyx's API: the organization's key list is not
+                available to it. Disable the old key in the <PortalLink>Telnyx portal</PortalLink> once
+                nothing uses it.
               </p>
             )}
             <ErrorAlert message={problem} />

@@ -4,6 +4,7 @@ import { keytray } from '../bridge.js';
 import { useAnnounce } from '../hooks/use-announcer.js';
 import { Dialog, ErrorAlert } from './dialog.js';
 import { Icon } from './icons.js';
+import { PortalLink } from './portal-link.js';
 
 /**
  * V1 tokens: Telnyx has no API for them, so Keytray keeps the ones you paste in (name, account e-mail,
@@ -97,15 +98,7 @@ export function TokensView(props: { tokens: TokenView[]; query: string }) {
       )}
       <p className="hint">
         Telnyx creates V1 tokens only in its portal.{' '}
-        <a
-          href="https://portal.telnyx.com/"
-          onClick={(event) => {
-            event.preventDefault();
-            void keytray.app.openLink({ target: 'portal' });
-          }}
-        >
-          Create a token in Mission Control
-        </a>
+        <PortalLink>Create a token in Mission Control</PortalLink>
       </p>
       {adding && <AddTokenDialog onClose={(message) => (setAdding(false), message && announce(message))} />}
       {removing && (

@@ -1,7 +1,7 @@
 import { connectWith, expect, test } from './fixtures.js';
 
-test.describe('a member of the organization (not its owner)', () => {
-  test('sees its own keys, no on/off switches, and a sentence pointing to the portal', async ({
+test.describe('a key without the organization key list (it answers 403)', () => {
+  test('sees its own keys, no on/off switches, and what the key cannot do, with the portal link', async ({
     desktop,
     popup,
     simulator,
@@ -11,8 +11,12 @@ test.describe('a member of the organization (not its owner)', () => {
     await expect(popup.getByRole('list', { name: 'API keys' }).getByRole('listitem')).toHaveCount(own.length);
     await expect(popup.getByRole('switch')).toHaveCount(0);
     await expect(
-      popup.getByText('Only the organization owner can turn keys on or off through the API.'),
+      popup.getByText(
+        "This key can't turn keys on or off through Telnyx's API: the organization's key list is not available to it.",
+      ),
     ).toBeVisible();
+    // Said as what the key can't do: whether the person is the owner is not what Keytray knows.
+    await expect(popup.getByText(/organization owner/)).toHaveCount(0);
     await expect(popup.getByRole('link', { name: 'Do it in the Telnyx portal' })).toBeVisible();
   });
 });
@@ -28,7 +32,9 @@ test.describe('Telnyx without the undocumented routes', () => {
     await connectWith(desktop, popup, simulator.memberKey);
     await expect(popup.getByRole('list', { name: 'API keys' }).getByRole('listitem')).toHaveCount(1);
     await expect(
-      popup.getByText('Telnyx lists keys only to the owner, so you see the keys Keytray holds.'),
+      popup.getByText(
+        "Telnyx's API does not list this key's own keys either, so you see the keys Keytray holds.",
+      ),
     ).toBeVisible();
   });
 
