@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AccountStatus,
+  CompatibilityReport,
   CopyDone,
   IsoDate,
   KeyCreated,
@@ -134,6 +135,12 @@ export const channels = {
     request: NoPayload,
     value: z.strictObject({ savedTo: z.string().nullable(), events: z.number().int() }),
   },
+
+  /**
+   * `Check Telnyx compatibility` (Settings): read-only GETs with the connected key, reported as field names and
+   * types only; the popup shows `COMPATIBILITY_CHECK_DISCLOSURE` (compatibility-check.ts) before calling it.
+   */
+  'telnyx.checkCompatibility': { request: NoPayload, value: CompatibilityReport },
 
   /** Links go through main, which opens only its allow-list; the popup never opens windows itself. */
   'app.openLink': { request: z.strictObject({ target: z.enum(LINK_TARGETS) }), value: Empty },

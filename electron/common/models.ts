@@ -209,3 +209,40 @@ export const KeyReplaced = z.strictObject({
   canDisableOld: z.boolean(),
 });
 export type KeyReplaced = z.infer<typeof KeyReplaced>;
+
+/**
+ * One field of a Telnyx answer as "Check Telnyx compatibility" reports it: its name (`user.email` one level
+ * inside) and its JSON type (`string`, `number`, `boolean`, `null`, `object`, `array<string>`, …). Never a value.
+ */
+export const FieldShape = z.strictObject({ name: z.string().max(100), type: z.string().max(60) });
+export type FieldShape = z.infer<typeof FieldShape>;
+
+/** One request of the compatibility check and what Telnyx answered, field names and types only. */
+export const CheckedRoute = z.strictObject({
+  method: z.literal('GET'),
+  /** The path as Telnyx documents it, with its query and no id: `/v2/iam/api_keys?page[size]=1`. */
+  path: z.string().max(120),
+  documented: z.boolean(),
+  /** The HTTP status; null when Telnyx did not answer. */
+  status: z.number().int().min(100).max(599).nullable(),
+  /** The status in plain words ("answered", "not there for this key", "no answer: timed out"). */
+  answer: z.string().max(120),
+  /** The answer's top-level fields (`data`, `meta`, …). */
+  envelope: z.array(FieldShape).max(50),
+  /** Where `fields` come from: the first record of a list, a single record, or none. */
+  recordAt: z.enum(['data[0]', 'data']).nullable(),
+  fields: z.array(FieldShape).max(400),
+  meta: z.array(FieldShape).max(100),
+});
+export type CheckedRoute = z.infer<typeof CheckedRoute>;
+
+/** `telnyx.checkCompatibility`: the report as copyable text, and the same facts as data. */
+export const CompatibilityReport = z.strictObject({
+  text: z.string().max(60_000),
+  routes: z.array(CheckedRoute).max(10),
+  /** Each key-record field and the spelling Telnyx used for it (null: not in the record looked at). */
+  learned: z
+    .array(z.strictObject({ field: z.string().max(40), spelling: z.string().max(100).nullable() }))
+    .max(20),
+});
+export type CompatibilityReport = z.infer<typeof CompatibilityReport>;

@@ -8,6 +8,7 @@ import { createKeyService } from './keys/key-service.js';
 import { createPins } from './keys/pins.js';
 import type { Redactor } from './logging/redact.js';
 import type { Clock, Desktop, Fetch, Logger } from './ports.js';
+import { createCompatibilityService } from './telnyx/compatibility/compatibility-service.js';
 import type { KeyRecord } from './telnyx/unverified.js';
 import { createDisableSchedule } from './keys/disable-schedule.js';
 import { expiryCalendar } from './reminders/calendar-export.js';
@@ -42,6 +43,8 @@ export type CorePorts = {
   sleep?: (ms: number) => Promise<void>;
   /** Per-request timeout of Telnyx calls (default 20 s). */
   timeoutMs?: number;
+  /** Keytray's version, for the compatibility report's header (`app.getVersion()`, package.json). */
+  appVersion?: string;
 };
 
 /**
@@ -78,6 +81,13 @@ export function createCore(ports: CorePorts) {
     events,
   });
   const upcoming = createUpcoming({ state, keyCache, clock: ports.clock });
+  const compatibility = createCompatibilityService({
+    ...ports,
+    accounts,
+    state,
+    packaged: ports.packaged ?? false,
+    appVersion: ports.appVersion ?? null,
+  });
   const reminders = createReminderService({
     ...scoped,
     schedule,
@@ -205,6 +215,7 @@ export function createCore(ports: CorePorts) {
         const savedTo = await ports.desktop.saveTextFile('telnyx-key-expiry.ics', calendar);
         return { savedTo, events: keysToExport.length };
       },
+      'telnyx.checkCompatibility': () => compatibility.check(),
       'app.openLink': ({ target }) => (ports.desktop.openExternal(LINKS[target]), {}),
       'popup.hide': () => (ports.desktop.hidePopup(), {}),
       'app.quit': () => (ports.desktop.quit(), {}),

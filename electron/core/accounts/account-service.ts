@@ -50,13 +50,17 @@ export function createAccountService(deps: AccountDeps) {
   let session: Session | null = null;
   let demo: ReturnType<typeof createSimulator> | null = null;
 
-  const client = (fetch: Fetch, baseUrl: string, apiKey: string): TelnyxClient =>
+  /** `scope`: the account whose learned field spellings (compatibility check) its lists are read with. */
+  const client = (fetch: Fetch, baseUrl: string, apiKey: string, scope?: string): TelnyxClient =>
     createTelnyxClient({
       fetch,
       baseUrl,
       apiKey,
       logger: deps.logger,
       now: () => deps.clock.now(),
+      ...(scope === undefined
+        ? {}
+        : { learnedSpellings: () => deps.settings.read().accounts[scope]?.telnyxFields?.keyRecord ?? null }),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
       ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
     });
@@ -86,7 +90,7 @@ export function createAccountService(deps: AccountDeps) {
       mode: 'telnyx',
       keyId,
       scope,
-      client: client(deps.fetch, baseUrl, value),
+      client: client(deps.fetch, baseUrl, value, scope),
       clientFor: (apiKey) => client(deps.fetch, baseUrl, apiKey),
       keySecrets: scopedSecretStore(deps.secrets, scope),
       unscopedSecrets: deps.secrets,
@@ -100,7 +104,7 @@ export function createAccountService(deps: AccountDeps) {
       mode: 'demo',
       keyId,
       scope: DEMO_SCOPE,
-      client: client(simulator.fetch, DEMO_BASE_URL, simulator.ownerKey),
+      client: client(simulator.fetch, DEMO_BASE_URL, simulator.ownerKey, DEMO_SCOPE),
       clientFor: (apiKey) => client(simulator.fetch, DEMO_BASE_URL, apiKey),
       keySecrets: createMemorySecretStore({ [secretName.key(keyId)]: simulator.ownerKey }),
       unscopedSecrets: null,

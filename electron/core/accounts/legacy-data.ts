@@ -72,6 +72,7 @@ function merge(into: AccountData, from: AccountData): AccountData {
     pins: pins.slice(0, 9),
     tokens,
     scheduledDisables: disables,
+    telnyxFields: into.telnyxFields ?? from.telnyxFields,
     reminders: {
       sent: { ...from.reminders.sent, ...into.reminders.sent },
       snoozedUntil: { ...from.reminders.snoozedUntil, ...into.reminders.snoozedUntil },

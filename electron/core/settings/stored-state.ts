@@ -73,12 +73,38 @@ export type ReminderLog = z.infer<typeof ReminderLog>;
 export const ScheduledDisable = z.strictObject({ keyId: KeyId, at: IsoDate, replacedBy: KeyId.nullable() });
 export type ScheduledDisable = z.infer<typeof ScheduledDisable>;
 
+/** A field name as Telnyx spells it, one level deep at most (`user.email`): a name, never a value. */
+const FieldSpelling = z
+  .string()
+  .max(81)
+  .regex(/^[a-z][a-z0-9_]{0,39}(?:\.[a-z][a-z0-9_]{0,39})?$/);
+
+/**
+ * What "Check Telnyx compatibility" learned about this account's key records: the spelling Telnyx used for each
+ * field it found (see `telnyx/unverified.ts`), which every later sync tries first. Field names only.
+ */
+export const LearnedFields = z.strictObject({
+  checkedAt: IsoDate,
+  keyRecord: z.strictObject({
+    userId: FieldSpelling.optional(),
+    userEmail: FieldSpelling.optional(),
+    status: FieldSpelling.optional(),
+    tags: FieldSpelling.optional(),
+    expiresAt: FieldSpelling.optional(),
+    lastUsedAt: FieldSpelling.optional(),
+    createdAt: FieldSpelling.optional(),
+  }),
+});
+export type LearnedFields = z.infer<typeof LearnedFields>;
+
 /** What belongs to one account. */
 export const AccountData = z.strictObject({
   pins: z.array(Pin).max(9),
   tokens: z.array(StoredToken),
   reminders: ReminderLog,
   scheduledDisables: z.array(ScheduledDisable),
+  /** Added with the compatibility check; a file written before it reads as "nothing learned". */
+  telnyxFields: LearnedFields.nullable().default(null),
 });
 export type AccountData = z.infer<typeof AccountData>;
 
@@ -87,6 +113,7 @@ export const EMPTY_ACCOUNT_DATA: AccountData = {
   tokens: [],
   reminders: { sent: {}, snoozedUntil: {}, lastCheckAt: null },
   scheduledDisables: [],
+  telnyxFields: null,
 };
 
 /** Where the data saved before accounts were told apart waits for the first account that connects. */

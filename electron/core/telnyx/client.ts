@@ -3,15 +3,17 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Fetch, Logger } from '../ports.js';
 import { badResponseError } from './errors.js';
-import { createHttp, type HttpOptions } from './http.js';
+import { createHttp, type HttpOptions, type HttpResponse } from './http.js';
 import { fetchAllPages } from './pagination.js';
 import {
+  compileSpellings,
   Degradations,
   idFromSecret,
   parseKeyRecord,
   parseOrganizationUser,
   UNVERIFIED,
   type KeyRecord,
+  type LearnedSpellings,
 } from './unverified.js';
 
 export { resolveBaseUrl, TELNYX_BASE_URL } from './base-url.js';
@@ -22,6 +24,11 @@ export type ClientOptions = {
   apiKey: string;
   logger: Logger;
   now: () => Date;
+  /**
+   * The key-record spellings a compatibility check found for this account (see `compatibility/`), read once
+   * per list or answer so a check takes effect on the next sync.
+   */
+  learnedSpellings?: () => LearnedSpellings | null;
 } & Pick<HttpOptions, 'timeoutMs' | 'sleep' | 'random'>;
 
 export type Balance = { balance: string; currency: string } | null;
@@ -46,6 +53,7 @@ const routeMissing = (error: unknown) =>
 export function createTelnyxClient(options: ClientOptions) {
   const http = createHttp(options);
   const { now, logger } = options;
+  const spellings = () => compileSpellings(options.learnedSpellings?.());
 
   /** One log line per list or answer, field names and types only, when parsing had to degrade something. */
   const report = (what: string, tally: Degradations, records: number) => {
@@ -57,7 +65,7 @@ export function createTelnyxClient(options: ClientOptions) {
     const data = DataEnvelope.safeParse(body);
     if (!data.success) return null;
     const tally = new Degradations();
-    const parsed = parseKeyRecord(data.data.data, now(), tally);
+    const parsed = parseKeyRecord(data.data.data, now(), tally, undefined, spellings());
     report(what, tally, 1);
     return parsed;
   };
@@ -70,10 +78,16 @@ export function createTelnyxClient(options: ClientOptions) {
   ): Promise<KeyRecord[]> => {
     const at = now();
     const tally = new Degradations();
-    const parsed = await fetchAllPages(http, path, (item) => parseKeyRecord(item, at, tally), {
-      ...(expectedItems ? { expectedItems } : {}),
-      ...(pageSize === undefined ? {} : { pageSize }),
-    });
+    const read = spellings();
+    const parsed = await fetchAllPages(
+      http,
+      path,
+      (item) => parseKeyRecord(item, at, tally, undefined, read),
+      {
+        ...(expectedItems ? { expectedItems } : {}),
+        ...(pageSize === undefined ? {} : { pageSize }),
+      },
+    );
     const seen = new Set<string>();
     const keys = parsed.filter((key) => !seen.has(key.id) && seen.add(key.id));
     report(path, tally, keys.length);
@@ -103,6 +117,14 @@ export function createTelnyxClient(options: ClientOptions) {
   }
 
   return {
+    /**
+     * One read-only GET whose answer comes back as Telnyx sent it, unparsed: for the compatibility check,
+     * which reports field names and types. Never used to act; failures throw `AppError` as everywhere.
+     */
+    async readRaw(path: string, query: Record<string, string | number> = {}): Promise<HttpResponse> {
+      return http.request({ method: 'GET', path, query, retry: 'safe' });
+    },
+
     /**
      * `GET /v2/balance`, Telnyx's own first authentication check: 200 = valid key, 403 = valid key without
      * balance permission, 422 = "invalid or missing account information" after the key was accepted (all three
@@ -232,7 +254,7 @@ export function createTelnyxClient(options: ClientOptions) {
       const secret = data[UNVERIFIED.createdSecretField];
       const secretId = idFromSecret(secret);
       const tally = new Degradations();
-      const record = parseKeyRecord(data, now(), tally, secretId ?? localId());
+      const record = parseKeyRecord(data, now(), tally, secretId ?? localId(), spellings());
       report('create', tally, 1);
       // `fallbackId` is given, so a record always comes back; the check keeps the types honest.
       if (!record) throw new AppError('internal', 'Keytray could not file the new key.');

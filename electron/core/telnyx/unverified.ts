@@ -46,6 +46,8 @@ export const UNVERIFIED = {
  * - `last_used_at` or `last_used`; `created_at`.
  * Each field degrades on its own, so a renamed field costs that field, never the key. Checked by hand rather
  * than by a zod schema: this runs 10,000 times a sync, and the hand-written checks are several times faster.
+ * The spellings are `KEY_FIELD_SPELLINGS`; a compatibility check against the account may teach a better one
+ * (`LearnedSpellings`), which is then tried first.
  */
 export type KeyRecord = {
   id: string;
@@ -93,11 +95,95 @@ const jsonType = (value: unknown): string =>
 const isObject = (value: unknown): value is Raw =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** The first of `names` present on the record (undefined when none is). */
-function firstPresent(r: Raw, names: readonly string[]): { name: string; value: unknown } | undefined {
-  for (const name of names) {
-    const value = r[name];
-    if (value !== undefined) return { name, value };
+/** The key record's fields Keytray reads, by the name Keytray gives them. */
+export const KEY_FIELDS = [
+  'userId',
+  'userEmail',
+  'status',
+  'tags',
+  'expiresAt',
+  'lastUsedAt',
+  'createdAt',
+] as const;
+export type KeyField = (typeof KEY_FIELDS)[number];
+
+/**
+ * [guess] The spellings every sync tries for each field, first one first (`user.email`: `email` inside a
+ * `user` object). Short on purpose: each one costs a property read per record, 10,000 records a sync.
+ */
+export const KEY_FIELD_SPELLINGS: Record<KeyField, readonly string[]> = {
+  userId: ['user_id', 'user.id'],
+  userEmail: ['user_email', 'email', 'user.email'],
+  status: ['status'],
+  tags: ['tags'],
+  expiresAt: ['expires_at', 'expiration'],
+  lastUsedAt: ['last_used_at', 'last_used'],
+  createdAt: ['created_at'],
+};
+
+/**
+ * [guess] Further plausible spellings, looked for only by the compatibility check (once, in one record):
+ * when it finds one of these, or one of the above, Keytray remembers it for the account and every later sync
+ * tries it first (`compileSpellings`).
+ */
+export const OTHER_KEY_FIELD_SPELLINGS: Record<KeyField, readonly string[]> = {
+  userId: ['owner_id', 'user.user_id'],
+  userEmail: ['owner_email', 'email_address', 'user.email_address'],
+  status: ['state'],
+  tags: ['labels'],
+  expiresAt: ['expires', 'expiry', 'expire_at', 'expires_on', 'expiration_date', 'valid_until'],
+  lastUsedAt: ['last_used_on', 'last_used_time', 'last_activity_at', 'last_seen_at'],
+  createdAt: ['created', 'inserted_at', 'creation_date'],
+};
+
+/** What a compatibility check found: the spelling of each field it saw (field names only, never values). */
+export type LearnedSpellings = { readonly [F in KeyField]?: string | undefined };
+
+/** One spelling, split once: `user.email` reads `email` inside `user`. */
+type Spelling = { label: string; parent: string | null; name: string };
+/** Each field's spellings in the order one parse tries them. Built once per list, not once per record. */
+export type KeyRecordSpellings = Record<KeyField, readonly Spelling[]>;
+
+const split = (label: string): Spelling => {
+  const dot = label.indexOf('.');
+  return dot < 0
+    ? { label, parent: null, name: label }
+    : { label, parent: label.slice(0, dot), name: label.slice(dot + 1) };
+};
+
+function compile(learned: LearnedSpellings | null | undefined): KeyRecordSpellings {
+  const out = {} as Record<KeyField, readonly Spelling[]>;
+  for (const field of KEY_FIELDS) {
+    const usual = KEY_FIELD_SPELLINGS[field];
+    const wanted = learned?.[field];
+    // Only a spelling this module lists is honoured: the settings file cannot make Keytray read anything else.
+    const known =
+      wanted !== undefined && (usual.includes(wanted) || OTHER_KEY_FIELD_SPELLINGS[field].includes(wanted));
+    const order = known ? [wanted, ...usual.filter((s) => s !== wanted)] : usual;
+    out[field] = order.map(split);
+  }
+  return out;
+}
+
+const USUAL_SPELLINGS = compile(null);
+
+/** The spellings a list is parsed with: the learned one of each field first, then the usual ones. */
+export function compileSpellings(learned: LearnedSpellings | null | undefined): KeyRecordSpellings {
+  return learned && Object.keys(learned).length > 0 ? compile(learned) : USUAL_SPELLINGS;
+}
+
+/** The value under one spelling (undefined when absent). */
+function readSpelling(r: Raw, spelling: Spelling): unknown {
+  if (spelling.parent === null) return r[spelling.name];
+  const parent = r[spelling.parent];
+  return isObject(parent) ? parent[spelling.name] : undefined;
+}
+
+/** The first spelling present on the record (undefined when none is). */
+function firstPresent(r: Raw, spellings: readonly Spelling[]): { name: string; value: unknown } | undefined {
+  for (const spelling of spellings) {
+    const value = readSpelling(r, spelling);
+    if (value !== undefined) return { name: spelling.label, value };
   }
   return undefined;
 }
@@ -105,26 +191,15 @@ function firstPresent(r: Raw, names: readonly string[]): { name: string; value: 
 /** An optional string: null when absent or null; null and noted when of another type. */
 function optionalText(
   r: Raw,
-  names: readonly string[],
-  nested: string | null,
+  spellings: readonly Spelling[],
   tally: Degradations | undefined,
 ): string | null {
-  let found = firstPresent(r, names);
-  if (found === undefined && nested !== null && isObject(r['user'])) {
-    const value = r['user'][nested];
-    if (value !== undefined) found = { name: `user.${nested}`, value };
-  }
+  const found = firstPresent(r, spellings);
   if (found === undefined || found.value === null) return null;
   if (typeof found.value === 'string') return found.value;
   tally?.note(found.name, jsonType(found.value));
   return null;
 }
-
-const USER_ID = ['user_id'] as const;
-const USER_EMAIL = ['user_email', 'email'] as const;
-const EXPIRES = ['expires_at', 'expiration'] as const;
-const LAST_USED = ['last_used_at', 'last_used'] as const;
-const CREATED = ['created_at'] as const;
 /** A Map, not an object: a status of "toString" must not find a method. */
 const KNOWN_STATUS = new Map<unknown, 'active' | 'inactive' | 'expired'>([
   ['active', 'active'],
@@ -136,12 +211,14 @@ const KNOWN_STATUS = new Map<unknown, 'active' | 'inactive' | 'expired'>([
 /**
  * Parses one raw record; null only when it is not an object with a usable string id (`LISTED_KEY_ID_PATTERN`).
  * `fallbackId`: the id to use when the record has none (a create answer: the id comes from the secret).
+ * `spellings`: from `compileSpellings`, once per list (the usual ones when not given).
  */
 export function parseKeyRecord(
   raw: unknown,
   now: Date,
   tally?: Degradations,
   fallbackId?: string,
+  spellings: KeyRecordSpellings = USUAL_SPELLINGS,
 ): KeyRecord | null {
   if (!isObject(raw)) {
     if (fallbackId === undefined) {
@@ -165,11 +242,11 @@ export function parseKeyRecord(
   }
   const unreadable: UnreadableField[] = [];
 
-  const userId = optionalText(r, USER_ID, 'id', tally);
-  const userEmail = optionalText(r, USER_EMAIL, 'email', tally);
+  const userId = optionalText(r, spellings.userId, tally);
+  const userEmail = optionalText(r, spellings.userEmail, tally);
 
   let tags: string[] = [];
-  const rawTags = r['tags'];
+  const rawTags = firstPresent(r, spellings.tags)?.value;
   if (Array.isArray(rawTags)) {
     // The usual case passes without a copy; a mixed array keeps its strings.
     if (rawTags.every((t) => typeof t === 'string')) tags = rawTags as string[];
@@ -183,7 +260,7 @@ export function parseKeyRecord(
   }
 
   let expiresAt: string | null = null;
-  const expires = firstPresent(r, EXPIRES);
+  const expires = firstPresent(r, spellings.expiresAt);
   if (expires === undefined) {
     unreadable.push('expiresAt');
     tally?.note('expires_at', ABSENT);
@@ -198,10 +275,10 @@ export function parseKeyRecord(
     }
   }
 
-  const lastUsedAt = isoOrNull(optionalText(r, LAST_USED, null, tally), 'last_used_at', tally);
-  const createdAt = isoOrNull(optionalText(r, CREATED, null, tally), 'created_at', tally);
+  const lastUsedAt = isoOrNull(optionalText(r, spellings.lastUsedAt, tally), 'last_used_at', tally);
+  const createdAt = isoOrNull(optionalText(r, spellings.createdAt, tally), 'created_at', tally);
 
-  const rawStatus = r['status'];
+  const rawStatus = firstPresent(r, spellings.status)?.value;
   const known = KNOWN_STATUS.get(rawStatus);
   let status: KeyStatus;
   let statusWord: string | null = null;
