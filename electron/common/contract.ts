@@ -141,6 +141,8 @@ export const channels = {
    * types only; the popup shows `COMPATIBILITY_CHECK_DISCLOSURE` (compatibility-check.ts) before calling it.
    */
   'telnyx.checkCompatibility': { request: NoPayload, value: CompatibilityReport },
+  /** `Copy report`: main copies the last report it made (it holds no secret), not text the popup sends. */
+  'telnyx.copyCompatibilityReport': { request: NoPayload, value: Empty },
 
   /** Links go through main, which opens only its allow-list; the popup never opens windows itself. */
   'app.openLink': { request: z.strictObject({ target: z.enum(LINK_TARGETS) }), value: Empty },

@@ -31,6 +31,8 @@ export function composeNodeCore(options: {
   logSink?: (line: LogLine) => void;
   /** `app.isPackaged` in Electron: a packaged build talks to api.telnyx.com only. The preview never is. */
   packaged?: boolean;
+  /** Keytray's version (`app.getVersion()`, or package.json's in the preview): named in reports. */
+  appVersion?: string;
 }) {
   const redactor = new Redactor();
   const logger = createLogger({ redactor, sink: options.logSink ?? stderrSink });
@@ -67,6 +69,7 @@ export function composeNodeCore(options: {
     redactor,
     env: options.env,
     packaged: options.packaged ?? false,
+    ...(options.appVersion ? { appVersion: options.appVersion } : {}),
   };
   return { core: createCore(ports), logger, redactor };
 }

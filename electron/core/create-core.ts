@@ -1,5 +1,6 @@
 import { LINKS } from '../common/contract.js';
 import type { KeyView } from '../common/models.js';
+import { AppError } from './errors.js';
 import { createAccountService } from './accounts/account-service.js';
 import { createSecureClipboard } from './clipboard/secure-clipboard.js';
 import { createEvents } from './events.js';
@@ -216,6 +217,13 @@ export function createCore(ports: CorePorts) {
         return { savedTo, events: keysToExport.length };
       },
       'telnyx.checkCompatibility': () => compatibility.check(),
+      'telnyx.copyCompatibilityReport': async () => {
+        const text = compatibility.lastReportText();
+        if (text === null)
+          throw new AppError('not-found', 'Run the check first: there is no report to copy yet.');
+        await ports.desktop.writeClipboard(text, { secret: false });
+        return {};
+      },
       'app.openLink': ({ target }) => (ports.desktop.openExternal(LINKS[target]), {}),
       'popup.hide': () => (ports.desktop.hidePopup(), {}),
       'app.quit': () => (ports.desktop.quit(), {}),

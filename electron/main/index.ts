@@ -65,6 +65,7 @@ async function main() {
     env: process.env,
     // Packaged builds talk to https://api.telnyx.com only; TELNYX_BASE_URL is for tests and the preview.
     packaged: app.isPackaged,
+    appVersion: app.getVersion(),
     logSink: log.sink,
     desktop: (coreLogger) =>
       createElectronDesktop({

@@ -46,6 +46,11 @@ const { core } = composeNodeCore({
   env: { ...env, KEYTRAY_KEYCHAIN_SERVICE: env['KEYTRAY_KEYCHAIN_SERVICE'] || 'Keytray Preview' },
   desktop: preview.desktop,
   clock,
+  appVersion: (
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version,
 });
 announceShown = () => core.events.emit('popup.shown', { view: 'main' });
 await core.start();

@@ -9,6 +9,7 @@ import { useAnnounce } from '../hooks/use-announcer.js';
 import { useKeyList, usePreferences, useTokens } from '../hooks/use-bridge-data.js';
 import { CreateKeyDialog } from './create-key-dialog.js';
 import { Icon } from './icons.js';
+import { CompatibilityDialog } from './compatibility-dialog.js';
 import { DisconnectDialog } from './disconnect-dialog.js';
 import { DeleteKeyDialog, EditTagsDialog, RevealDialog } from './key-dialogs.js';
 import { KeyList, type KeyListHandle } from './key-list.js';
@@ -24,6 +25,7 @@ type Open =
   | { kind: 'create' }
   | { kind: 'settings' }
   | { kind: 'disconnect' }
+  | { kind: 'compatibility' }
   | {
       kind:
         | 'editTags'
@@ -383,7 +385,11 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
               announce(`Saved ${result.value.events} expiry dates to ${result.value.savedTo}`);
           }}
           onDisconnect={() => setOpen({ kind: 'disconnect' })}
+          onCheckCompatibility={() => setOpen({ kind: 'compatibility' })}
         />
+      )}
+      {open?.kind === 'compatibility' && (
+        <CompatibilityDialog onClose={() => setOpen({ kind: 'settings' })} />
       )}
       {open?.kind === 'disconnect' && (
         <DisconnectDialog onDisconnected={props.onStatus} onCancel={() => setOpen({ kind: 'settings' })} />

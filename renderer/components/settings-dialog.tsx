@@ -27,6 +27,7 @@ export function SettingsDialog(props: {
   preferences: Preferences;
   update: (patch: Partial<Preferences>) => Promise<Result<Preferences>>;
   onDisconnect: () => void;
+  onCheckCompatibility: () => void;
   onExport: () => void;
   onClose: () => void;
 }) {
@@ -117,6 +118,15 @@ export function SettingsDialog(props: {
           onChange={(on) => void apply({ hideAfterCopy: on })}
         />
         <ErrorAlert message={problem} />
+        <div>
+          <button type="button" onClick={props.onCheckCompatibility}>
+            Check Telnyx compatibility
+          </button>
+          <p className="hint">
+            Asks Telnyx a few read-only questions and shows what its answers look like (field names only), to
+            copy and share if something looks wrong.
+          </p>
+        </div>
         <hr />
         <p className="hint">
           Disconnect stops using this account. Its saved full keys and V1 tokens stay in your keychain, filed

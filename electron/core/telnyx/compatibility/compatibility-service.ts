@@ -30,6 +30,9 @@ export function createCompatibilityService(deps: {
     }
   }
 
+  /** The last report's text: `Copy report` copies this, never text the popup sends. */
+  let lastText: string | null = null;
+
   return {
     async check(): Promise<CompatibilityReport> {
       const session = deps.accounts.session();
@@ -44,11 +47,15 @@ export function createCompatibilityService(deps: {
         const checkedAt = deps.clock.now().toISOString();
         deps.state.write({ ...deps.state.read(), telnyxFields: { checkedAt, keyRecord: learned } });
       }
+      lastText = report.text;
       deps.logger.info('telnyx compatibility checked', {
         answers: report.routes.map((r) => `${r.path} ${r.status ?? 'no answer'}`),
         learned,
       });
       return report;
     },
+
+    /** The last report, for `Copy report`; null before the first check. */
+    lastReportText: () => lastText,
   };
 }

@@ -216,6 +216,17 @@ describe('what the check finds out', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'not-connected' } });
     expect(h.requests).toEqual([]);
   });
+
+  it('Copy report copies the report main made, unmarked as a secret; before a check there is nothing to copy', async () => {
+    const h = harness({});
+    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    const early = await h.core.handlers['telnyx.copyCompatibilityReport'](undefined);
+    expect(early).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const report = value(await h.core.handlers['telnyx.checkCompatibility'](undefined));
+    value(await h.core.handlers['telnyx.copyCompatibilityReport'](undefined));
+    expect(h.desktop.clipboard).toBe(report.text);
+    expect(h.desktop.clipboardMarkedSecret).toBe(false);
+  });
 });
 
 /** docs-minimal, with expiry and last use under spellings no sync tries until a check has found them. */
