@@ -20,18 +20,25 @@ import { buildApp } from './build-app.js';
  * (an empty executable and the resources folder), then a look inside app.asar. It proves the `files`
  * allow-list (no sources, tests, preview shell or maps), the one runtime dependency, and that the keychain's
  * native binary sits unpacked beside the archive, and reads back (with @electron/fuses, the library
- * electron-builder flips them with) every fuse in the stand-in's fuse wire. What it cannot prove here: that the real Electron binary honours them, signing, notarisation and the
- * installers themselves; a machine with internet builds those.
+ * electron-builder flips them with) every fuse in the stand-in's fuse wire. It also reports which packages
+ * esbuild bundled into out/main (electron-store and electron-updater live there, not in node_modules) and the
+ * update feed electron-builder wrote (`app-update.yml`), given the feed URL the way a release build is
+ * (`-c.publish.provider=generic -c.publish.url=…`). What it cannot prove here: that the real Electron binary
+ * honours the fuses, signing, notarisation and the installers themselves; a machine with internet builds those.
  */
 const root = join(import.meta.dirname, '..');
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 
-export async function checkPackaging(): Promise<{
+export async function checkPackaging(options: { updateFeedUrl?: string } = {}): Promise<{
   asarFiles: string[];
   unpacked: string[];
   fuses: Record<string, boolean>;
+  /** npm packages bundled into out/main/index.js. */
+  mainPackages: string[];
+  /** `resources/app-update.yml` as electron-builder wrote it, or null when the build has no feed. */
+  appUpdate: Record<string, unknown> | null;
 }> {
-  await buildApp(() => undefined);
+  const { mainPackages } = await buildApp(() => undefined);
   const standIn = mkdtempSync(join(tmpdir(), 'keytray-electron-dist-'));
   mkdirSync(join(standIn, 'resources'));
   // A fuse wire in Electron's own format (sentinel, version 1, eight fuses at Electron's shipped defaults:
@@ -51,7 +58,11 @@ export async function checkPackaging(): Promise<{
     projectDir: root,
     targets: Platform.LINUX.createTarget('dir'),
     publish: 'never',
-    config: { electronDist: standIn, directories: { ...fromFile.directories, output } },
+    config: {
+      electronDist: standIn,
+      directories: { ...fromFile.directories, output },
+      ...(options.updateFeedUrl ? { publish: { provider: 'generic', url: options.updateFeedUrl } } : {}),
+    },
   });
 
   const unpackedDir = join(output, 'linux-unpacked');
@@ -70,7 +81,11 @@ export async function checkPackaging(): Promise<{
   if (manifest.main !== 'out/main/index.js')
     throw new Error(`app.asar's package.json points main at ${manifest.main}`);
   const fuses = await readFuses(join(unpackedDir, 'keytray'));
-  return { asarFiles, unpacked, fuses };
+  const appUpdateFile = join(unpackedDir, 'resources', 'app-update.yml');
+  const appUpdate = existsSync(appUpdateFile)
+    ? (parse(readFileSync(appUpdateFile, 'utf8')) as Record<string, unknown>)
+    : null;
+  return { asarFiles, unpacked, fuses, mainPackages, appUpdate };
 }
 
 /**
@@ -90,8 +105,14 @@ async function readFuses(binary: string): Promise<Record<string, boolean>> {
 }
 
 if (process.argv[1]?.endsWith('check-packaging.ts')) {
-  const { asarFiles, unpacked, fuses } = await checkPackaging();
+  // KEYTRAY_UPDATE_URL: check a build with that feed, as a release build would be made.
+  const feed = process.env['KEYTRAY_UPDATE_URL'];
+  const { asarFiles, unpacked, fuses, mainPackages, appUpdate } = await checkPackaging(
+    feed ? { updateFeedUrl: feed } : {},
+  );
   console.log('fuses:', fuses);
+  console.log('update feed (app-update.yml):', appUpdate ?? 'none');
+  console.log(`bundled into out/main: ${mainPackages.join(', ')}`);
   console.log(`app.asar holds ${asarFiles.length} files:\n  ${asarFiles.join('\n  ')}`);
   console.log(`unpacked beside it:\n  ${unpacked.join('\n  ')}`);
 }

@@ -7,6 +7,7 @@ import type { TrayModel } from '../core/tray-model/tray-model.js';
 import { secretClipboardMarkers } from './clipboard-markers.js';
 import { setLinuxAutostart } from './login-item.js';
 import { notificationBody } from './native-text.js';
+import { createToasts, type ToastObserver } from './toasts.js';
 
 const ALLOWED_LINKS = new Set<string>(Object.values(LINKS));
 
@@ -16,12 +17,15 @@ export function createElectronDesktop(deps: {
   tray: () => { update(model: TrayModel): void } | null;
   popup: () => { open(filterKeyIds?: string[]): void; hide(): void } | null;
   onNotificationClick: (notification: DesktopNotification) => void;
+  /** How Keytray ends (`quitting.ts`): after the core's quit check, and maybe into an update. */
+  quit?: () => void;
   /** Tests pass another platform; notification bodies are escaped differently per platform. */
   platform?: NodeJS.Platform;
+  /** The Electron end-to-end suite's hooks (`test-hooks.ts`): told of each toast and the shortcut's handler. */
+  observe?: { toast?: ToastObserver; shortcut?: (accelerator: string, press: () => void) => void };
 }): Desktop & PreferenceEffects {
   const platform = deps.platform ?? process.platform;
-  // Notifications are kept referenced until closed, or the click handler can be collected.
-  const shown = new Set<Notification>();
+  const toasts = createToasts({ platform, ...(deps.observe?.toast ? { observe: deps.observe.toast } : {}) });
   return {
     async writeClipboard(text, { secret }) {
       if (!secret || text === '') return clipboard.writeText(text);
@@ -29,24 +33,24 @@ export function createElectronDesktop(deps: {
     },
     readClipboard: () => clipboard.readText(),
     notify(notification) {
-      // macOS Focus and Windows quiet hours hide these silently (electron/electron#1494): the tray and the
-      // popup's banner say the same thing.
+      // Hidden silently under macOS Focus and Windows quiet hours: the tray and the popup's banner say it too.
+      toasts.show(notification, () => deps.onNotificationClick(notification));
+    },
+    confirmCopy(confirmation) {
+      // A short, silent notification on every platform that has them: a tray tooltip shows only on hover,
+      // and a macOS tray title would crowd the menu bar. Closed by us after `showForMs`, and not kept with the
+      // reminders: withdrawing those on an account change must not depend on it.
       if (!Notification.isSupported()) return;
       const toast = new Notification({
-        title: notification.title,
-        body: notificationBody(notification.body, platform),
+        title: confirmation.title,
+        body: notificationBody(confirmation.body, platform),
+        silent: true,
       });
-      shown.add(toast);
-      toast.on('click', () => deps.onNotificationClick(notification));
-      toast.on('close', () => shown.delete(toast));
       toast.show();
+      setTimeout(() => toast.close(), confirmation.showForMs);
     },
-    withdrawNotifications() {
-      // Electron does not promise a 'close' event for a programmatic close: forget them here.
-      for (const toast of shown) toast.close();
-      shown.clear();
-    },
-    quit: () => app.quit(),
+    withdrawNotifications: () => toasts.withdrawAll(),
+    quit: () => (deps.quit ?? (() => app.quit()))(),
     setTray: (model) => deps.tray()?.update(model),
     showPopup: (options) => deps.popup()?.open(options?.filterKeyIds),
     hidePopup: () => deps.popup()?.hide(),
@@ -69,10 +73,13 @@ export function createElectronDesktop(deps: {
     registerShortcut(accelerator) {
       globalShortcut.unregisterAll();
       if (accelerator === '') return true;
+      const press = () => deps.popup()?.open();
       try {
         // False when another app holds it. On Wayland `register` may return true and never fire
         // (electron/electron#45607): Settings says so.
-        return globalShortcut.register(accelerator, () => deps.popup()?.open());
+        const registered = globalShortcut.register(accelerator, press);
+        if (registered) deps.observe?.shortcut?.(accelerator, press);
+        return registered;
       } catch {
         return false;
       }

@@ -4,12 +4,17 @@ import { composeNodeCore } from '../core/compose-node.js';
 import type { DesktopNotification, Logger } from '../core/ports.js';
 import { handleAppScheme, registerAppScheme, RENDERER_URL } from './app-protocol.js';
 import { createElectronDesktop } from './desktop.js';
+import { openElectronStoreFile } from './electron-store-file.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { openMainLog } from './main-log.js';
 import { createPopupWindow, type PopupWindow } from './popup-window.js';
+import { setupQuitting, type Quitting } from './quitting.js';
 import { createSenderCheck, hardenSession, installSecurityHooks } from './security.js';
 import { logUncaughtErrors, startOrExplain } from './start-up.js';
-import { setupTray } from './tray.js';
+import { createTestHooks } from './test-hooks.js';
+import { createToasts } from './toasts.js';
+import { setupTray, type AppTray } from './tray.js';
+import { loadUpdater, setupUpdates, updateFeedFile, type Updates } from './updates.js';
 
 /**
  * The composition root of the Electron shell. Thin on purpose: the core does the work; this file wires it
@@ -55,7 +60,10 @@ async function main() {
   handleAppScheme(rendererDir);
 
   let popup: PopupWindow | null = null;
-  let tray: ReturnType<typeof setupTray> | null = null;
+  let tray: AppTray | null = null;
+  let quitting: Quitting | null = null;
+  // Test-only (the Playwright _electron suite), and never in a packaged build: see test-hooks.ts.
+  const testHooks = createTestHooks({ packaged: app.isPackaged, env: process.env, tray: () => tray });
   const onNotificationClick = (notification: DesktopNotification) => {
     popup?.open();
     core.events.emit('notification.clicked', { keyIds: notification.keyIds });
@@ -67,16 +75,27 @@ async function main() {
     packaged: app.isPackaged,
     appVersion: app.getVersion(),
     logSink: log.sink,
+    // Settings and the key cache through electron-store; the core keeps its migrations and salvage.
+    openStoreFile: openElectronStoreFile,
     desktop: (coreLogger) =>
       createElectronDesktop({
         logger: coreLogger,
         tray: () => tray,
         popup: () => popup,
         onNotificationClick,
+        // After the core's quit check: clean up, then quit (or install the update the person chose).
+        quit: () => (quitting ? quitting.quit() : app.quit()),
+        ...(testHooks.observe ? { observe: testHooks.observe } : {}),
       }),
   });
   const { core } = composed;
   logger = composed.logger;
+  quitting = setupQuitting({
+    dispose: () => core.dispose(),
+    requestQuit: () => core.requestQuit(),
+    logger,
+  });
+  const { requestQuit, requestRestart } = quitting;
 
   registerIpc({
     handlers: core.handlers,
@@ -86,19 +105,40 @@ async function main() {
   });
   forwardEvents(core.events, () => popup?.window.webContents ?? null);
 
+  // Only a build with an update feed runs update code: electron-updater is loaded only then.
+  const feed = updateFeedFile({ packaged: app.isPackaged, resourcesPath: process.resourcesPath });
+  const updater = await loadUpdater(feed, logger);
+  let updates: Updates | null = null;
   tray = setupTray({
     iconDir,
     onClick: () => popup?.toggle.trayClicked(),
     onMenu: (item) => {
       // Quits at once, unless full keys exist only in memory: then the popup asks first (see requestQuit).
-      if (item.kind === 'quit') return void core.requestQuit();
+      if (item.kind === 'quit') return void requestQuit();
+      if (item.kind === 'check-updates') return void updates?.check();
+      if (item.kind === 'restart-to-update') return updates?.restart();
       if (item.kind === 'settings') {
         popup?.open();
         return core.events.emit('popup.shown', { view: 'settings' });
       }
       void core.trayAction(item).catch((error: unknown) => logger.warn('tray action failed', { error }));
     },
+    ...(updater ? { updateItem: () => updates?.trayItem() ?? 'check' } : {}),
   });
+  if (updater) {
+    const notices = createToasts({
+      platform: process.platform,
+      ...(testHooks.observe ? { observe: testHooks.observe.toast } : {}),
+    });
+    updates = setupUpdates({
+      updater,
+      logger,
+      currentVersion: app.getVersion(),
+      notify: (text, onClick) => notices.show(text, onClick),
+      requestRestart: (install) => void requestRestart(install),
+      changed: () => tray?.redraw(),
+    });
+  }
   popup = createPopupWindow({
     preload,
     rendererUrl: RENDERER_URL,
@@ -110,16 +150,8 @@ async function main() {
   app.on('window-all-closed', () => undefined); // a tray app lives on without windows
   powerMonitor.on('resume', () => void core.clockMoved());
 
-  let disposed = false;
-  app.on('before-quit', (event) => {
-    if (disposed) return;
-    event.preventDefault();
-    disposed = true;
-    // Clear a clipboard that still holds a secret we wrote, then really quit.
-    void core.dispose().finally(() => app.quit());
-  });
-
   await core.start();
+  testHooks.expose();
   // Test-only: the Playwright _electron suite opens the popup without a tray click. Never when packaged.
   if (!app.isPackaged && process.env['KEYTRAY_TEST_OPEN_POPUP'] === '1') popup.open();
 }

@@ -36,6 +36,14 @@ export function registerIpc(options: {
   }
 }
 
+/**
+ * Takes away a channel a library registered by itself (electron-store's, see `electron-store-file.ts`): main
+ * answers renderers only through the handler table above, where every payload is validated.
+ */
+export function closeLibraryChannel(channel: string): void {
+  ipcMain.removeAllListeners(channel);
+}
+
 /** Forwards the core's events to the popup. */
 export function forwardEvents(events: Events, target: () => WebContents | null): void {
   for (const event of EVENT_NAMES) {

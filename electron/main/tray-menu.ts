@@ -13,7 +13,10 @@ export function trayMenuTemplate(
   return model.menu.map((item): MenuItemConstructorOptions =>
     item.kind === 'separator'
       ? { type: 'separator' }
-      : { label: menuLabel(item.label), click: () => choose(item) },
+      : item.kind === 'hint'
+        ? // Says how to get something into the menu; greyed out, like any item that does nothing.
+          { label: menuLabel(item.label), enabled: false }
+        : { label: menuLabel(item.label), click: () => choose(item) },
   );
 }
 

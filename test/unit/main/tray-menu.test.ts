@@ -20,7 +20,7 @@ describe('tray menu', () => {
       ],
       tokens: [],
       pins: [{ kind: 'key', id: 'KEY0190AB12CD34EF56AB78CD90EF12AB34', label: null }],
-      now: new Date(),
+      attention: null,
       connected: true,
     });
     const chosen: TrayMenuItem[] = [];
@@ -42,8 +42,7 @@ describe('tray menu', () => {
     const model: TrayModel = {
       tooltip: 'Keytray',
       icon: 'normal',
-      expiringSoon: 0,
-      expired: 0,
+      badge: 0,
       menu: [
         {
           kind: 'copy',
@@ -60,6 +59,14 @@ describe('tray menu', () => {
       'Copy Q&&&&A && more',
       'Quit',
     ]);
+  });
+
+  it('shows a hint greyed out: it says how to pin and does nothing', () => {
+    const model = buildTrayModel({ keys: [], tokens: [], pins: [], attention: null, connected: true });
+    const chosen: TrayMenuItem[] = [];
+    const hint = trayMenuTemplate(model, (item) => chosen.push(item)).find((i) => i.enabled === false);
+    expect(hint?.label).toBe('Pin a key or token in Keytray to copy it from here');
+    expect(hint?.click).toBeUndefined();
   });
 
   it('uses template images on macOS, .ico on Windows, PNG on Linux, with an attention variant', () => {
