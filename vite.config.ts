@@ -8,9 +8,23 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: '../dist/renderer',
-    emptyOutDir: true,
+    // Kept, not emptied: a popup page already open in the preview loads its dialogs' chunks later, and a
+    // rebuild (the preview rebuilds when sources change) must not delete them under it. `npm run build`
+    // builds into a fresh out/.
+    emptyOutDir: false,
     target: 'chrome130',
+    // Electron's Chromium and the preview's support modulepreload: no polyfill in what the popup loads.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     reportCompressedSize: false,
+    rolldownOptions: {
+      output: {
+        // React in one chunk, loaded at start and shared by the chunks that load later (dialogs, the tokens
+        // tab, Connect): the automatic split spread it over more, smaller files that compress worse.
+        codeSplitting: {
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+        },
+      },
+    },
   },
 });

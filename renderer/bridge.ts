@@ -1,4 +1,4 @@
-import type { KeytrayBridge } from '../electron/common/contract.js';
+import type { KeytrayBridge } from '../electron/common/channels.js';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createBridgeApi } from '../common/contract.js';
+import { createBridgeApi } from '../common/channels.js';
 
 /**
  * `window.keytray`: one function per channel of the contract and typed event subscriptions. `ipcRenderer`

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyList, Preferences, TokenView } from '../../electron/common/models.js';
 import type { Result } from '../../electron/common/result.js';
 import { keytray } from '../bridge.js';
+import { mergeKeyList } from '../key-list-updates.js';
 
 /** Data from main that changes when main says so (`keys.changed`): fetched, then refetched on the event. */
 function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Promise<void>] {
@@ -20,15 +21,60 @@ function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Prom
   return [value, refresh];
 }
 
-/** Marks when the list's data arrived; KeyList marks when it is painted (test/bench measures the gap). */
-const loadKeys = async () => {
-  const result = await keytray.keys.list();
-  performance.mark('keytray:keys-data');
-  return result;
-};
+/**
+ * The key list: the whole list first, then only what changed (see `mergeKeyList`), fetched again when main
+ * says something changed and each time the popup opens (expiry words age). One fetch at a time: changes
+ * announced meanwhile are fetched once, after it. `sync()` asks Telnyx and answers with the list as it now
+ * stands. Marks when the list changed; KeyList marks when it is painted (test/bench measures the gap).
+ */
+export function useKeyList(): [KeyList | null, () => Promise<void>, () => Promise<Result<KeyList>>] {
+  const [list, setList] = useState<KeyList | null>(null);
+  const held = useRef<KeyList | null>(null);
+  const fetching = useRef<{ again: boolean } | null>(null);
+
+  /** Keeps what an answer brings; one that does not fit the list held asks for the whole list instead. */
+  const take = useCallback(async (answer: Result<KeyList>): Promise<Result<KeyList>> => {
+    if (!answer.ok) return answer;
+    let next = mergeKeyList(held.current, answer.value);
+    if (next === null) {
+      const whole = await keytray.keys.list();
+      if (!whole.ok) return whole;
+      next = mergeKeyList(null, whole.value) ?? whole.value;
+    }
+    if (next !== held.current) {
+      held.current = next;
+      setList(next);
+      performance.mark('keytray:keys-data');
+    }
+    return { ok: true, value: next };
+  }, []);
+  const since = () => (held.current?.revision === undefined ? undefined : { since: held.current.revision });
+
+  const refresh = useCallback(async () => {
+    if (fetching.current) return void (fetching.current.again = true);
+    const state: { again: boolean } = (fetching.current = { again: true });
+    try {
+      while (state.again) {
+        state.again = false;
+        await take(await keytray.keys.list(since()));
+      }
+    } finally {
+      fetching.current = null;
+    }
+  }, [take]);
+  const sync = useCallback(async () => take(await keytray.keys.sync(since())), [take]);
+
+  useEffect(() => {
+    void refresh();
+    const offChanged = keytray.on('keys.changed', () => void refresh());
+    const offShown = keytray.on('popup.shown', () => void refresh());
+    return () => (offChanged(), offShown());
+  }, [refresh]);
+  return [list, refresh, sync];
+}
+
 const loadTokens = () => keytray.tokens.list();
 
-export const useKeyList = (): [KeyList | null, () => Promise<void>] => useLiveResult(loadKeys);
 export const useTokens = (): [TokenView[] | null, () => Promise<void>] => useLiveResult(loadTokens);
 
 export function usePreferences() {

@@ -15,6 +15,7 @@ const { core } = composeNodeCore({
     writeClipboard: async () => undefined,
     readClipboard: async () => '',
     notify: () => undefined,
+    confirmCopy: () => undefined,
     setTray: () => undefined,
     showPopup: () => undefined,
     hidePopup: () => undefined,

@@ -3,24 +3,32 @@ import { checkPackaging } from '../../scripts/check-packaging.js';
 
 describe('packaging (electron-builder --dir over a stand-in Electron)', () => {
   it('app.asar holds exactly the allow-listed files, the keychain binary sits unpacked, every fuse reads back as configured', async () => {
-    const { asarFiles, unpacked, fuses } = await checkPackaging();
+    const { asarFiles, unpacked, fuses, mainPackages, appUpdate } = await checkPackaging();
     const app = asarFiles.filter((f) => !f.startsWith('node_modules/'));
-    // Vite's content hashes change the order: name them, then sort.
-    expect(app.map((f) => f.replace(/index-[\w-]+\.(js|css)$/, 'index-«hash».$1')).sort()).toEqual([
+    // The popup's scripts and styles: its entry and the chunks it loads later (dialogs, the tokens tab,
+    // Connect), named by Vite with content hashes. Any number of them, but nothing else under assets/.
+    const shape = (f: string) =>
+      f.replace(/^out\/renderer\/assets\/[\w-]+\.(js|css)$/, 'out/renderer/assets/«chunk».$1');
+    expect([...new Set(app.map(shape))].sort()).toEqual([
       'out/main/index.js',
       'out/preload/index.cjs',
-      'out/renderer/assets/index-«hash».css',
-      'out/renderer/assets/index-«hash».js',
+      'out/renderer/assets/«chunk».css',
+      'out/renderer/assets/«chunk».js',
       'out/renderer/index.html',
       'package.json',
     ]);
     const modules = new Set(
       asarFiles.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(1, 3).join('/')),
     );
+    // electron-store and electron-updater are bundled into out/main/index.js: app.asar gains no package.
     expect([...modules].sort()).toEqual([
       '@napi-rs/keyring',
       `@napi-rs/keyring-${process.platform}-${process.arch}-gnu`,
     ]);
+    expect(mainPackages).toEqual(expect.arrayContaining(['conf', 'electron-store', 'electron-updater']));
+    expect(mainPackages).not.toContain('@napi-rs/keyring');
+    // No feed given: no app-update.yml, so the app runs no update code (electron/main/updates.ts).
+    expect(appUpdate).toBeNull();
     expect(unpacked.some((f) => f.endsWith('.node'))).toBe(true);
     expect(asarFiles.some((f) => /\.map$|\.tsx?$|preview|test\//.test(f))).toBe(false);
     expect(fuses).toEqual({
@@ -34,5 +42,12 @@ describe('packaging (electron-builder --dir over a stand-in Electron)', () => {
       // Electron ships it on; the popup loads from app://, so it is turned off.
       grantFileProtocolExtraPrivileges: false,
     });
+  }, 240_000);
+
+  it('a build given an update feed carries it in app-update.yml, for electron-updater to read', async () => {
+    const url = 'https://updates.example.com/keytray';
+    const { appUpdate, asarFiles } = await checkPackaging({ updateFeedUrl: url });
+    expect(appUpdate).toEqual({ provider: 'generic', url, updaterCacheDirName: 'keytray-updater' });
+    expect(asarFiles.some((f) => f.startsWith('node_modules/electron-'))).toBe(false);
   }, 240_000);
 });

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { KeyList } from '../../../../electron/common/models.js';
+import type { Result } from '../../../../electron/common/result.js';
+import { createCoreHarness, value } from '../../../fixtures/core-harness.js';
+
+/** Work the core left for after its answer, run when the test says (as the shells' timer would). */
+function deferred() {
+  const waiting: (() => Promise<void>)[] = [];
+  return {
+    afterAnswer: (task: () => Promise<void>) => void waiting.push(task),
+    pending: () => waiting.length,
+    async run() {
+      while (waiting.length > 0) await waiting.shift()?.();
+    },
+  };
+}
+
+describe('what a person waits for after Connect and Sync now, and what waits for them', () => {
+  it('when the popup hears of the new account, the list connecting fetched is already whole', async () => {
+    const h = createCoreHarness();
+    const heard: Promise<Result<KeyList>>[] = [];
+    h.core.events.on('account.changed', () => {
+      heard.push(h.core.handlers['keys.list'](undefined));
+    });
+    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    expect(heard).toHaveLength(1);
+    const listed = value(await (heard[0] as Promise<Result<KeyList>>));
+    const later = value(await h.core.handlers['keys.sync'](undefined));
+    expect(listed.keys.length).toBeGreaterThan(0);
+    expect(listed.keys.map((k) => k.id)).toEqual(later.keys.map((k) => k.id));
+  });
+
+  it('Sync now answers with only what changed since the list the popup holds', async () => {
+    const h = createCoreHarness();
+    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    const held = value(await h.core.handlers['keys.list'](undefined));
+    const retagged = h.simulator.state.keys.find((k) => k.value !== h.simulator.ownerKey);
+    if (!retagged || held.revision === undefined) throw new Error('no key to retag, or no revision');
+    retagged.tags = ['retagged'];
+    const synced = value(await h.core.handlers['keys.sync']({ since: held.revision }));
+    expect(synced.changedSince).toBe(held.revision);
+    expect(synced.keys.find((k) => k.id === retagged.id)?.tags).toEqual(['retagged']);
+    expect(synced.keys.length).toBeLessThan(held.keys.length);
+    // Asked without a revision (the tray, tests, a popup that just opened): the whole list, as before.
+    expect(value(await h.core.handlers['keys.sync'](undefined)).keys).toHaveLength(held.keys.length);
+  });
+
+  it('the reminder check and the tray wait until the answer is out, then happen', async () => {
+    const later = deferred();
+    const h = createCoreHarness({ afterAnswer: later.afterAnswer });
+    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    expect(h.desktop.notifications).toEqual([]);
+    expect(later.pending()).toBeGreaterThan(0);
+    await later.run();
+    expect(h.desktop.notifications.map((n) => n.title)).toEqual([
+      expect.stringMatching(/Telnyx keys? needs? attention|expires/),
+    ]);
+    expect(h.desktop.tray?.tooltip).toMatch(/^Keytray — /);
+
+    value(await h.core.handlers['keys.sync'](undefined));
+    expect(later.pending()).toBeGreaterThan(0);
+    await later.run();
+  });
+
+  it('the list reaches the disk after the delay, and at quit at the latest', async () => {
+    const h = createCoreHarness({ keyCacheWriteDelayMs: 60_000 });
+    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    const shown = value(await h.core.handlers['keys.list'](undefined)).keys;
+    expect(shown.length).toBeGreaterThan(0);
+    expect(h.keyCache.read().keys).toEqual([]);
+    await h.core.dispose();
+    expect(h.keyCache.read().keys.map((k) => k.id)).toEqual(shown.map((k) => k.id));
+  });
+});
