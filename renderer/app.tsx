@@ -1,10 +1,24 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AccountStatus } from '../electron/common/models.js';
 import { keytray } from './bridge.js';
-import { ConnectView } from './components/connect-view.js';
 import { MainView } from './components/main-view.js';
-import { QuitDialog } from './components/quit-dialog.js';
 import { AnnouncerProvider } from './hooks/use-announcer.js';
+import { PendingDisablesProvider } from './hooks/use-pending-disables.js';
+
+/**
+ * Loaded when needed, not with the popup, whose first screen (the key list) has a size budget (test/bench):
+ * Connect (once per account) and "Quit Keytray?" (when full keys exist only in memory).
+ */
+const ConnectView = lazy(() =>
+  import('./components/connect-view.js').then((m) => ({ default: m.ConnectView })),
+);
+const QuitDialog = lazy(() => import('./components/quit-dialog.js').then((m) => ({ default: m.QuitDialog })));
+
+const LOADING = (
+  <p className="empty" aria-busy="true">
+    Loading…
+  </p>
+);
 
 /**
  * The popup. Escape closes the open dialog, or else hides the popup; `/` jumps to Search. No keyboard traps:
@@ -13,8 +27,12 @@ import { AnnouncerProvider } from './hooks/use-announcer.js';
 export function App() {
   const [status, setStatus] = useState<AccountStatus | null>(null);
   const [quitting, setQuitting] = useState(false);
-  /** Counts account changes: the tree below is keyed by it, so nothing of the previous account survives. */
-  const [account, setAccount] = useState(0);
+  /**
+   * The tree below is keyed by the account it shows, so nothing of a previous account survives. The same
+   * account told twice (Connect answered, then `account.changed`; their order differs between shells) keeps
+   * its tree: a second mount loaded the whole list a second time.
+   */
+  const account = status === null ? 'loading' : status.connected ? `${status.mode}:${status.keyId}` : 'none';
 
   useEffect(() => {
     const loadStatus = () =>
@@ -24,10 +42,7 @@ export function App() {
     const offShown = keytray.on('popup.shown', ({ view }) => view === 'quit' && setQuitting(true));
     // Another account, or none: its open dialogs, messages, search, filters go (a fresh tree), and the popup
     // shows what main has now. "Quit Keytray?" stays open, re-listing what quitting would lose.
-    const offAccount = keytray.on('account.changed', () => {
-      setAccount((n) => n + 1);
-      loadStatus();
-    });
+    const offAccount = keytray.on('account.changed', loadStatus);
     const onKey = (event: KeyboardEvent) => {
       const typing =
         event.target instanceof HTMLInputElement ||
@@ -51,15 +66,22 @@ export function App() {
   return (
     <AnnouncerProvider key={account}>
       {status === null ? (
-        <p className="empty" aria-busy="true">
-          Loading…
-        </p>
+        LOADING
       ) : status.connected ? (
-        <MainView status={status} onStatus={setStatus} />
+        // Disables still in their Undo window belong to this account: a new account's tree drops them unsent.
+        <PendingDisablesProvider>
+          <MainView status={status} onStatus={setStatus} />
+        </PendingDisablesProvider>
       ) : (
-        <ConnectView onConnected={setStatus} />
+        <Suspense fallback={LOADING}>
+          <ConnectView onConnected={setStatus} />
+        </Suspense>
       )}
-      {quitting && <QuitDialog onClose={() => setQuitting(false)} />}
+      {quitting && (
+        <Suspense fallback={null}>
+          <QuitDialog onClose={() => setQuitting(false)} />
+        </Suspense>
+      )}
     </AnnouncerProvider>
   );
 }

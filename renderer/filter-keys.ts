@@ -4,14 +4,22 @@ import type { KeyView } from '../electron/common/models.js';
 export type KeyIndex = { keys: readonly KeyView[]; haystacks: string[] };
 
 export function indexKeys(keys: readonly KeyView[]): KeyIndex {
-  return {
-    keys,
-    haystacks: keys.map((k) => `${k.id} ${k.tags.join(' ')} ${k.userEmail ?? ''}`.toLowerCase()),
-  };
+  return { keys, haystacks: keys.map(haystackOf) };
+}
+
+/** Built once per key object: the popup keeps the objects of keys that did not change between lists. */
+const haystacks = new WeakMap<KeyView, string>();
+function haystackOf(k: KeyView): string {
+  let text = haystacks.get(k);
+  if (text === undefined) {
+    text = `${k.name ?? ''} ${k.id} ${k.tags.join(' ')} ${k.userEmail ?? ''}`.toLowerCase();
+    haystacks.set(k, text);
+  }
+  return text;
 }
 
 /**
- * Filter as you type: every word of the query must appear (in the id, a tag or the user's e-mail), every
+ * Filter as you type: every word of the query must appear (in the name, the id, a tag or the user's e-mail), every
  * pressed tag must be on the key, and `onlyIds` (a reminder or the banner) narrows to those keys.
  */
 export function filterKeys(

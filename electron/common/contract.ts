@@ -17,14 +17,23 @@ import {
   UnsavedSecrets,
   UpcomingExpiry,
 } from './models.js';
-import { resultSchema, type Result } from './result.js';
+import {
+  KEY_COPY_FORMATS,
+  LINK_TARGETS,
+  TOKEN_COPY_FORMATS,
+  type Channel,
+  type EventName,
+} from './channels.js';
+import { resultSchema } from './result.js';
 import { isPlainText, PLAIN_TEXT_PROBLEM } from './text.js';
 
 /**
- * The IPC contract: every channel the popup calls, with a schema for its payload and for its value.
+ * The IPC contract's schemas: for every channel the popup calls, one for its payload and one for its value.
  * Main treats every payload as `unknown` until the request schema accepts it (strict objects: extra fields
- * are refused). The preload and the preview bridge expose exactly these channels, one function each.
+ * are refused). This module is main's side: the names, the types and the bridge are in `channels.ts`
+ * (re-exported here), which the popup and the preload import instead, so zod never reaches them.
  */
+export * from './channels.js';
 
 const NoPayload = z.undefined();
 const ByKey = z.strictObject({ id: KeyId });
@@ -43,22 +52,11 @@ export const PlainName = z.string().trim().refine(isPlainText, PLAIN_TEXT_PROBLE
 const TokenName = PlainName.min(1, 'give the token a name').max(64);
 /** A local name for a pinned item in the tray menu; empty or null = the default. */
 const PinLabel = PlainName.max(40).nullable();
+/** A key's local name (`Rename…`): empty or null removes it. As long as a tray label, since the menu shows it. */
+const KeyName = PlainName.max(40).nullable();
 
-/**
- * Where the popup may send a person: Telnyx's portal and docs, nowhere else. `portal` is the one portal link
- * of the app (main's messages use it too): the API keys page, which Telnyx documents as a deep link.
- */
-export const LINKS = {
-  portal: 'https://portal.telnyx.com/#/app/api-keys',
-  docs: 'https://developers.telnyx.com/',
-} as const;
-export const LINK_TARGETS = Object.keys(LINKS) as [keyof typeof LINKS, ...(keyof typeof LINKS)[]];
-export type LinkTarget = keyof typeof LINKS;
-
-export const KEY_COPY_FORMATS = ['raw', 'env', 'header', 'curl'] as const;
-export const TOKEN_COPY_FORMATS = ['token', 'headers', 'curl'] as const;
-export type KeyCopyFormat = (typeof KEY_COPY_FORMATS)[number];
-export type TokenCopyFormat = (typeof TOKEN_COPY_FORMATS)[number];
+/** `since`: the revision of the list the popup holds; the answer then holds only what changed after it. */
+const ListRequest = z.strictObject({ since: z.number().int().min(0) }).optional();
 
 export const channels = {
   'account.connect': { request: z.strictObject({ apiKey: KeyValue }), value: AccountStatus },
@@ -66,8 +64,8 @@ export const channels = {
   'account.status': { request: NoPayload, value: AccountStatus },
   'account.disconnect': { request: NoPayload, value: AccountStatus },
 
-  'keys.list': { request: NoPayload, value: KeyList },
-  'keys.sync': { request: NoPayload, value: KeyList },
+  'keys.list': { request: ListRequest, value: KeyList },
+  'keys.sync': { request: ListRequest, value: KeyList },
   'keys.create': {
     request: z.strictObject({ tags: TagList, expiresAt: IsoDate.nullable() }),
     value: KeyCreated,
@@ -90,6 +88,8 @@ export const channels = {
     request: z.strictObject({ id: KeyId, pinned: z.boolean(), label: PinLabel.optional() }),
     value: KeyView,
   },
+  /** `Rename…`: a name for the key on this device only; Telnyx keeps only tags. */
+  'keys.rename': { request: z.strictObject({ id: KeyId, name: KeyName }), value: KeyView },
   /** Rotation with overlap: a new key with the same tags and expiry length, saved and copied. */
   'keys.replace': { request: ByKey, value: KeyReplaced },
   'keys.scheduleDisable': {
@@ -150,13 +150,7 @@ export const channels = {
   'popup.hide': { request: NoPayload, value: Empty },
   /** Quit, after the popup's "Quit Keytray?" listed the full keys that would be lost. */
   'app.quit': { request: NoPayload, value: Empty },
-} as const;
-
-export type Channel = keyof typeof channels;
-export const CHANNELS = Object.keys(channels) as Channel[];
-
-export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>;
-export type ValueOf<C extends Channel> = z.infer<(typeof channels)[C]['value']>;
+} as const satisfies { [C in Channel]: { request: z.ZodType; value: z.ZodType } };
 
 /** The schema of a channel's whole answer (`Result` of its value): what the popup may rely on receiving. */
 export function resultSchemaOf<C extends Channel>(channel: C) {
@@ -173,43 +167,4 @@ export const events = {
   'popup.shown': z.strictObject({ view: z.enum(['main', 'settings', 'quit']) }),
   /** Another account was connected, or none is: what the popup shows of the previous one goes. */
   'account.changed': z.strictObject({}),
-} as const;
-
-export type EventName = keyof typeof events;
-export const EVENT_NAMES = Object.keys(events) as EventName[];
-export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
-
-type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never;
-type Method<C extends string, N extends string> = C extends `${N}.${infer M}` ? M : never;
-type Call<C extends Channel> =
-  RequestOf<C> extends undefined
-    ? () => Promise<Result<ValueOf<C>>>
-    : (payload: RequestOf<C>) => Promise<Result<ValueOf<C>>>;
-
-/**
- * `window.keytray`: one function per channel (`keytray.keys.copy({id, format})`) and typed event
- * subscriptions. Both shells build it with `createBridgeApi` over their own transport.
- */
-export type KeytrayBridge = {
-  [N in Namespace<Channel>]: { [M in Method<Channel, N>]: Call<Extract<`${N}.${M}`, Channel>> };
-} & {
-  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-};
-
-export type Transport = {
-  invoke(channel: Channel, payload: unknown): Promise<unknown>;
-  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
-};
-
-/** Builds the bridge object from a transport; used by the preload, the preview client and tests. */
-export function createBridgeApi(transport: Transport): KeytrayBridge {
-  const api: Record<string, Record<string, (payload?: unknown) => Promise<unknown>>> = {};
-  for (const channel of CHANNELS) {
-    const [namespace, method] = channel.split('.') as [string, string];
-    api[namespace] ??= {};
-    api[namespace][method] = (payload?: unknown) => transport.invoke(channel, payload);
-  }
-  const on = (event: EventName, listener: (payload: unknown) => void) => transport.subscribe(event, listener);
-  // The mapped type above is what this loop builds; TypeScript cannot follow a loop over keys.
-  return { ...api, on } as unknown as KeytrayBridge;
-}
+} as const satisfies { [E in EventName]: z.ZodType };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLIPBOARD_CLEAR_CHOICES, REMINDER_LEAD_CHOICES } from './preference-choices.js';
 import { KEY_ID_PATTERN } from './key-id.js';
 import { MAX_TAGS, MAX_TAG_LENGTH } from './tags.js';
 
@@ -55,20 +56,51 @@ export const KeyView = z.strictObject({
   /** The secret is only in memory: it is lost when Keytray quits. */
   unsaved: z.boolean(),
   pinned: z.boolean(),
-  /** The name the tray menu shows for a pinned key; null = first tag and id tail. */
+  /** The name the tray menu shows for a pinned key; null = its name, or first tag and id tail. */
   pinLabel: z.string().nullable(),
+  /**
+   * A name the person gave the key on this device (`keys.rename`; Telnyx keys have only tags): shown first in
+   * the row, searched, and used by the tray menu, the notifications and the calendar. Null = none.
+   */
+  name: z.string().nullable(),
   /** When a planned disable (after a replacement) will happen. */
   disableAt: IsoDate.nullable(),
 });
 export type KeyView = z.infer<typeof KeyView>;
 
+/**
+ * The keys that need attention by the one rule (`needsAttention` in expiry.ts), less the ones the person
+ * snoozed: what the tray's badge and tooltip, the popup's banner and the grouped reminder all count.
+ */
+export const Attention = z.strictObject({
+  /** Keys expiring within this many calendar days count (see `attentionHorizonDays`). */
+  horizonDays: z.number().int().min(0),
+  /** Soonest expiry first (expired keys, longest gone, lead). */
+  keyIds: z.array(KeyId),
+  expiring: z.number().int().min(0),
+  expired: z.number().int().min(0),
+  /** Keys the rule would count whose reminder is snoozed: left out of the numbers until the snooze ends. */
+  snoozed: z.number().int().min(0),
+});
+export type Attention = z.infer<typeof Attention>;
+
 export const KeyList = z.strictObject({
   keys: z.array(KeyView),
+  attention: Attention,
   syncedAt: IsoDate.nullable(),
   /** The last sync failed for want of a network or of Telnyx: the list is the cached copy. */
   offline: z.boolean(),
   /** Main's clock: expiry words in the popup count from the same instant as the reminders do. */
   now: IsoDate,
+  /** Main's revision of the list: the popup asks for only what changed since the one it holds (`since`). */
+  revision: z.number().int().min(0).optional(),
+  /**
+   * Set when `keys` holds only the keys that changed since this revision (the popup asked with `since`): the
+   * popup keeps the rest. Absent: `keys` is the whole list. (10,000 views on every change were too slow.)
+   */
+  changedSince: z.number().int().min(0).optional(),
+  /** With `changedSince`: every id in list order, when keys came, went or moved since then. */
+  order: z.array(KeyId).optional(),
 });
 export type KeyList = z.infer<typeof KeyList>;
 
@@ -114,8 +146,8 @@ export const TokenView = z.strictObject({
 });
 export type TokenView = z.infer<typeof TokenView>;
 
-export const CLIPBOARD_CLEAR_CHOICES = [0, 10, 30, 60, 90, 120] as const;
-export const REMINDER_LEAD_CHOICES = [30, 7, 1, 0] as const;
+// The choices themselves live apart, zod-free, for the popup.
+export { CLIPBOARD_CLEAR_CHOICES, REMINDER_LEAD_CHOICES };
 export const MAX_PINS = 9;
 
 export const Accelerator = z
@@ -228,11 +260,12 @@ export const CheckedRoute = z.strictObject({
   /** The status in plain words ("answered", "not there for this key", "no answer: timed out"). */
   answer: z.string().max(120),
   /** The answer's top-level fields (`data`, `meta`, …). */
-  envelope: z.array(FieldShape).max(50),
+  /** Each list is capped by the check itself (`MAX_REPORTED_FIELDS`, the rest summed up in one line). */
+  envelope: z.array(FieldShape).max(400),
   /** Where `fields` come from: the first record of a list, a single record, or none. */
   recordAt: z.enum(['data[0]', 'data']).nullable(),
   fields: z.array(FieldShape).max(400),
-  meta: z.array(FieldShape).max(100),
+  meta: z.array(FieldShape).max(400),
 });
 export type CheckedRoute = z.infer<typeof CheckedRoute>;
 

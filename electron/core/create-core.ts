@@ -1,17 +1,20 @@
 import { LINKS } from '../common/contract.js';
-import type { KeyView } from '../common/models.js';
+import type { KeyList, Preferences } from '../common/models.js';
 import { AppError } from './errors.js';
 import { createAccountService } from './accounts/account-service.js';
+import { confirmCopies } from './clipboard/copy-confirmation.js';
 import { createSecureClipboard } from './clipboard/secure-clipboard.js';
 import { createEvents } from './events.js';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table.js';
 import { createKeyService } from './keys/key-service.js';
+import { createKeyNames } from './keys/key-names.js';
 import { createPins } from './keys/pins.js';
 import type { Redactor } from './logging/redact.js';
 import type { Clock, Desktop, Fetch, Logger } from './ports.js';
 import { createCompatibilityService } from './telnyx/compatibility/compatibility-service.js';
 import type { KeyRecord } from './telnyx/unverified.js';
 import { createDisableSchedule } from './keys/disable-schedule.js';
+import { attentionOf } from './reminders/attention.js';
 import { expiryCalendar } from './reminders/calendar-export.js';
 import { createReminderService } from './reminders/reminder-service.js';
 import { createUpcoming } from './reminders/upcoming.js';
@@ -46,6 +49,14 @@ export type CorePorts = {
   timeoutMs?: number;
   /** Keytray's version, for the compatibility report's header (`app.getVersion()`, package.json). */
   appVersion?: string;
+  /**
+   * Runs work a person is not waiting for (the reminder check after a sync, the tray after a change) once
+   * the current answer is out: the shells pass a timer (`compose-node.ts`). Without it that work is done
+   * before answering, which is what unit tests look at.
+   */
+  afterAnswer?: (task: () => Promise<void>) => void;
+  /** How long a new key list waits before it is written to disk (default 0: at once; see `accountScopedKeyCache`). */
+  keyCacheWriteDelayMs?: number;
 };
 
 /**
@@ -62,7 +73,16 @@ export function createCore(ports: CorePorts) {
   });
   // Every service below sees only the connected account's part of the settings and the key cache.
   const state = accountScopedState(ports.state, accounts.scope);
-  const keyCache = accountScopedKeyCache(ports.keyCache, accounts.scope);
+  const keyCache = accountScopedKeyCache(ports.keyCache, accounts.scope, {
+    writeDelayMs: ports.keyCacheWriteDelayMs ?? 0,
+    onWriteError: (error) => logger.warn('the key list could not be saved for the next start', { error }),
+  });
+  /** Work that can wait until the answer is out (see `CorePorts.afterAnswer`); awaited when there is no port. */
+  const afterAnswer = async (task: () => Promise<void>) => {
+    const guarded = () => task().catch((error: unknown) => logger.warn('follow-up work failed', { error }));
+    if (ports.afterAnswer) ports.afterAnswer(guarded);
+    else await guarded();
+  };
   const scoped = { ...ports, state, keyCache };
   const pins = createPins(state);
   const preferences = createPreferences(state, ports.desktop);
@@ -72,11 +92,35 @@ export function createCore(ports: CorePorts) {
     clearAfterSeconds: () => preferences.get().clipboardClearSeconds,
     onCleared: () => events.emit('clipboard.cleared', {}),
   });
+  // Every copy is confirmed where the person is looking (the popup may be gone: "Hide after copy", the tray menu).
+  confirmCopies(events, ports.desktop);
   const schedule = createDisableSchedule(state);
-  const keys = createKeyService({ ...scoped, accounts, pins, schedule, clipboard, events });
+  const names = createKeyNames(state);
+  /** The one "needs attention" rule over these keys, with the person's lead times and snoozes. */
+  const attention = (list: readonly { id: string; status: string; expiresAt: string | null }[]) => {
+    const { preferences: chosen, reminders: log } = state.read();
+    return attentionOf({
+      keys: list,
+      now: ports.clock.now(),
+      leadDays: chosen.reminderLeadDays,
+      snoozedUntil: log.snoozedUntil,
+    });
+  };
+  const keys = createKeyService({
+    ...scoped,
+    accounts,
+    pins,
+    names,
+    attention,
+    schedule,
+    clipboard,
+    events,
+    ...(ports.afterAnswer ? { later: ports.afterAnswer } : {}),
+  });
   const tokens = createTokenVault({
     ...scoped,
     secrets: () => accounts.session().keySecrets,
+    scope: accounts.scope,
     pins,
     clipboard,
     events,
@@ -94,11 +138,12 @@ export function createCore(ports: CorePorts) {
     schedule,
     disable: async (keyId) => void (await keys.setEnabled(keyId, false)),
     connected: () => accounts.scope() !== null,
+    names: () => names.all(),
   });
-  /** A sync brings new expiry dates: check reminders against them. */
-  const syncThenCheck = async () => {
-    const list = await keys.sync();
-    await reminders.check();
+  /** A sync brings new expiry dates: check reminders against them, once the list is on its way to the popup. */
+  const syncThenCheck = async (since?: number) => {
+    const list = await keys.sync(since);
+    await afterAnswer(() => reminders.check());
     return list;
   };
 
@@ -110,7 +155,8 @@ export function createCore(ports: CorePorts) {
       .keys.filter(
         (k): k is typeof k & { expiresAt: string } => k.status === 'active' && k.expiresAt !== null,
       )
-      .filter((k) => Date.parse(k.expiresAt) > now);
+      .filter((k) => Date.parse(k.expiresAt) > now)
+      .map((k) => ({ ...k, name: names.of(k.id) }));
   }
 
   function unsavedSecrets() {
@@ -124,34 +170,65 @@ export function createCore(ports: CorePorts) {
 
   async function refreshTray() {
     const status = accounts.status();
-    let keyViews: KeyView[] = [];
-    if (status.connected) keyViews = (await keys.list().catch(() => ({ keys: [] }))).keys;
+    let list: KeyList | null = null;
+    if (status.connected) list = await keys.list().catch(() => null);
     ports.desktop.setTray(
       buildTrayModel({
-        keys: keyViews,
+        keys: list?.keys ?? [],
         tokens: tokens.list(),
         pins: pins.list(),
-        now: ports.clock.now(),
+        attention: list?.attention ?? null,
         connected: status.connected,
       }),
     );
   }
-  events.on('keys.changed', () => void refreshTray());
+  /** A burst of changes (a sync, then the keys it adopted) redraws the tray once, after the answer. */
+  let trayDue = false;
+  function redrawTray() {
+    if (!ports.afterAnswer) return void refreshTray();
+    if (trayDue) return;
+    trayDue = true;
+    void afterAnswer(async () => {
+      trayDue = false;
+      await refreshTray();
+    });
+  }
+  events.on('keys.changed', redrawTray);
 
-  /** Nothing of the previous account stays on screen: its filters, messages and notifications go. */
-  function accountChanged(scopeBefore: string | null) {
-    if (accounts.scope() === scopeBefore) return;
-    events.emit('account.changed', {});
-    ports.desktop.withdrawNotifications();
-    void refreshTray();
+  /** New lead times move the horizon of "needs attention": the tray and the popup count again. */
+  function setPreferences(patch: Partial<Preferences>) {
+    const before = preferences.get().reminderLeadDays;
+    const after = preferences.set(patch);
+    if (after.reminderLeadDays.join() !== before.join()) events.emit('keys.changed', {});
+    return after;
   }
 
-  /** What connecting listed is the first sync; otherwise sync now. A failed sync leaves the list offline. */
-  async function firstList(listed: KeyRecord[] | null) {
-    if (listed === null) return void (await syncThenCheck());
-    await keys.accept(listed);
-    events.emit('keys.changed', {});
-    await reminders.check();
+  /**
+   * Nothing of the previous account stays on screen: its filters, messages and notifications go (the popup
+   * loads everything again). False when the account is the same.
+   */
+  function accountChanged(scopeBefore: string | null): boolean {
+    if (accounts.scope() === scopeBefore) return false;
+    events.emit('account.changed', {});
+    compatibility.forgetReport();
+    ports.desktop.withdrawNotifications();
+    redrawTray();
+    return true;
+  }
+
+  /**
+   * Connected: what connecting listed is the first sync (kept before the popup hears of the account, so its
+   * first list is whole and fetched once); without it, sync now. A failed sync leaves the list offline.
+   */
+  async function connected(scopeBefore: string | null, listed: KeyRecord[] | null) {
+    if (listed !== null) await keys.accept(listed, accounts.session()).catch(() => undefined);
+    // The same account again: the popup keeps what it shows, so it is told the list changed.
+    if (!accountChanged(scopeBefore) && listed !== null) events.emit('keys.changed', {});
+    if (listed === null) return void (await syncThenCheck().catch(() => undefined));
+    // The popup asks for the whole list as soon as it hears of the account: its views are built meanwhile
+    // (while the news crosses), so that answer has less to do.
+    if (ports.afterAnswer) void keys.list().catch(() => undefined);
+    await afterAnswer(() => reminders.check());
   }
   const handlers: HandlerTable = createHandlerTable(
     {
@@ -159,11 +236,13 @@ export function createCore(ports: CorePorts) {
         const before = accounts.scope();
         const { status, listed } = await accounts.connect(apiKey);
         keys.reset();
-        accountChanged(before);
         // The first list arrives with the connection, so the popup never shows a half-empty list. A failed
         // sync does not undo a good connection: the list then says it is offline.
-        await firstList(listed).catch(() => undefined);
-        return status;
+        const scope = accounts.scope();
+        await connected(before, listed);
+        // As it stands now (the first sync may have learned what this key can do), unless another account
+        // was connected meanwhile.
+        return accounts.scope() === scope ? accounts.status() : status;
       },
       'account.connectDemo': async () => {
         const before = accounts.scope();
@@ -181,8 +260,8 @@ export function createCore(ports: CorePorts) {
         accountChanged(before);
         return status;
       },
-      'keys.list': () => keys.list(),
-      'keys.sync': () => syncThenCheck(),
+      'keys.list': (request) => keys.list(request?.since),
+      'keys.sync': (request) => syncThenCheck(request?.since),
       'keys.create': (input) => keys.create(input),
       'keys.setEnabled': ({ id, enabled }) => keys.setEnabled(id, enabled),
       'keys.setTags': ({ id, tags }) => keys.setTags(id, tags),
@@ -196,6 +275,7 @@ export function createCore(ports: CorePorts) {
       'keys.unsaved': () => unsavedSecrets(),
       'keys.reveal': ({ id }) => keys.reveal(id),
       'keys.pin': ({ id, pinned, label }) => keys.pin(id, pinned, label),
+      'keys.rename': ({ id, name }) => keys.rename(id, name),
       'keys.replace': ({ id }) => keys.replace(id),
       'keys.scheduleDisable': ({ id, replacedBy, when }) => keys.scheduleDisable(id, replacedBy, when),
       'keys.planDisable': ({ id, at }) => keys.planDisable(id, at),
@@ -206,13 +286,18 @@ export function createCore(ports: CorePorts) {
       'tokens.copy': ({ id, format }) => tokens.copy(id, format),
       'tokens.pin': ({ id, pinned, label }) => tokens.pin(id, pinned, label),
       'settings.get': () => preferences.get(),
-      'settings.set': (patch) => preferences.set(stripUndefined(patch)),
+      'settings.set': (patch) => setPreferences(stripUndefined(patch)),
       'reminders.upcoming': () => upcoming.upcoming(),
-      'reminders.snooze': ({ keyId, until }) => upcoming.snooze(keyId, until),
+      'reminders.snooze': ({ keyId, until }) => {
+        const left = upcoming.snooze(keyId, until);
+        // A snoozed key leaves the badge and the banner until its snooze ends.
+        events.emit('keys.changed', {});
+        return left;
+      },
       'reminders.exportCalendar': async () => {
         const keysToExport = upcomingKeysForCalendar();
-        const lead = Math.max(0, ...preferences.get().reminderLeadDays.filter((d) => d <= 7));
-        const calendar = expiryCalendar(keysToExport, ports.clock.now(), lead);
+        // An alarm for each reminder the person chose, so the calendar reminds as Keytray would.
+        const calendar = expiryCalendar(keysToExport, ports.clock.now(), preferences.get().reminderLeadDays);
         const savedTo = await ports.desktop.saveTextFile('telnyx-key-expiry.ics', calendar);
         return { savedTo, events: keysToExport.length };
       },
@@ -296,6 +381,7 @@ export function createCore(ports: CorePorts) {
     /** At quit: clear a clipboard that still holds what Keytray wrote. */
     async dispose() {
       reminders.stop();
+      keyCache.flush();
       await clipboard.clearNow();
     },
     /** For the preview's test routes and the demo. */

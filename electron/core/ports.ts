@@ -9,6 +9,12 @@ export interface Desktop {
   writeClipboard(text: string, options: { secret: boolean }): Promise<void>;
   readClipboard(): Promise<string>;
   notify(notification: DesktopNotification): void;
+  /**
+   * Confirms a copy where the person is looking: with "Hide after copy" the popup is gone before its own line
+   * can be read, and a tray-menu copy has no popup at all. A short, silent notification, or a tray title, as
+   * the platform allows; gone after `showForMs`. Never in the notification list a reminder click works from.
+   */
+  confirmCopy(confirmation: CopyConfirmation): void;
   setTray(model: TrayModel): void;
   showPopup(options?: { filterKeyIds?: string[] }): void;
   hidePopup(): void;
@@ -28,6 +34,9 @@ export type DesktopNotification = {
   /** Keys the notification is about: a click opens the popup filtered to them. */
   keyIds: string[];
 };
+
+/** What was copied and when the clipboard clears, said by the desktop (see `Desktop.confirmCopy`). */
+export type CopyConfirmation = { title: string; body: string; showForMs: number };
 
 /** Time, injectable so reminders and clipboard clearing can be tested and the preview can move the clock. */
 export interface Clock {

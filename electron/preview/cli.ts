@@ -38,7 +38,6 @@ let announceShown = () => {};
 const preview = createPreviewDesktop(
   desktopEvents,
   () => announceShown(),
-  userDataDir,
   () => void quit(),
 );
 const { core } = composeNodeCore({

@@ -1,6 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Desktop, DesktopNotification } from '../core/ports.js';
+import type { CopyConfirmation, Desktop, DesktopNotification } from '../core/ports.js';
 import type { PreferenceEffects } from '../core/settings/preferences.js';
 import type { TrayModel } from '../core/tray-model/tray-model.js';
 import type { EventStream } from './event-stream.js';
@@ -12,13 +10,14 @@ import type { EventStream } from './event-stream.js';
 export function createPreviewDesktop(
   desktopEvents: EventStream,
   onPopupShown: () => void,
-  exportDir: string,
   onQuit: () => void = () => {},
 ) {
   const state = {
     clipboard: '',
     clipboardMarkedSecret: false,
     notifications: [] as (DesktopNotification & { at: string })[],
+    /** The last copy confirmed: the page shows it beside the tray icon, as a macOS tray title would. */
+    copyConfirmation: null as CopyConfirmation | null,
     tray: null as TrayModel | null,
     popupVisible: false,
     popupFilter: null as string[] | null,
@@ -46,6 +45,10 @@ export function createPreviewDesktop(
       state.notifications.push({ ...notification, at: new Date().toISOString() });
       desktopEvents.send('notifications', state.notifications);
     },
+    confirmCopy(confirmation) {
+      state.copyConfirmation = confirmation;
+      desktopEvents.send('copied', confirmation);
+    },
     withdrawNotifications() {
       state.notifications = [];
       desktopEvents.send('notifications', state.notifications);
@@ -58,14 +61,11 @@ export function createPreviewDesktop(
     showPopup: (options) => setPopup(true, options?.filterKeyIds ?? null),
     hidePopup: () => setPopup(false),
     async saveTextFile(name, text) {
-      // The preview has no save dialog: exports land in the user-data folder, and the page says where.
-      const folder = join(exportDir, 'exports');
-      await mkdir(folder, { recursive: true });
-      const path = join(folder, name);
-      await writeFile(path, text);
-      state.saved.push(path);
-      desktopEvents.send('opened', { url: path });
-      return path;
+      // As a browser saves a file: a download from the desktop page, which asks where (or uses the browser's
+      // downloads folder, as the person set it). The text is an export without secrets (a calendar).
+      state.saved.push(name);
+      desktopEvents.send('download', { name, text });
+      return `${name} in your browser’s downloads`;
     },
     openExternal(url) {
       state.opened.push(url);

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Icon } from './icons.js';
+import '../styles/actions-menu.css';
 
 export type MenuItem =
   | { label: string; onSelect: () => void }
@@ -12,7 +13,13 @@ export type MenuItem =
  * A menu button: arrows move, Enter chooses, Escape closes (without closing the popup), a click outside
  * closes. "Copy as…" style items open their submenu in place, with a way back.
  */
-export function ActionsMenu(props: { label: string; items: MenuItem[]; tabIndex?: number }) {
+export function ActionsMenu(props: {
+  label: string;
+  items: MenuItem[];
+  tabIndex?: number;
+  /** Words on the button ("Snooze…") instead of the ⋯ icon; `label` stays its accessible name. */
+  text?: string;
+}) {
   const [open, setOpen] = useState(false);
   const [submenu, setSubmenu] = useState<number | null>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -69,9 +76,9 @@ export function ActionsMenu(props: { label: string; items: MenuItem[]; tabIndex?
       <button
         ref={button}
         type="button"
-        className="icon-button"
+        className={props.text ? 'text-button' : 'icon-button'}
         aria-label={props.label}
-        title="More actions"
+        title={props.text ? undefined : 'More actions'}
         aria-haspopup="menu"
         aria-expanded={open}
         tabIndex={props.tabIndex}
@@ -84,7 +91,7 @@ export function ActionsMenu(props: { label: string; items: MenuItem[]; tabIndex?
           }
         }}
       >
-        <Icon name="more" />
+        {props.text ?? <Icon name="more" />}
       </button>
       {open &&
         createPortal(

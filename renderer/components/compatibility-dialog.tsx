@@ -3,6 +3,7 @@ import { COMPATIBILITY_CHECK_DISCLOSURE } from '../../electron/common/compatibil
 import { keytray } from '../bridge.js';
 import { useSubmit } from '../hooks/use-submit.js';
 import { Dialog } from './dialog.js';
+import '../styles/compatibility.css';
 
 /**
  * `Check Telnyx compatibility`: says exactly what the check sends and what its report holds before anything is

@@ -4,6 +4,7 @@ import { keytray } from '../bridge.js';
 import { ErrorAlert } from './dialog.js';
 import { Icon } from './icons.js';
 import { PortalLink } from './portal-link.js';
+import '../styles/connect.css';
 
 /** First run: paste a key (checked with Telnyx, then kept in the keychain) or try the demo account. */
 export function ConnectView({ onConnected }: { onConnected: (status: AccountStatus) => void }) {

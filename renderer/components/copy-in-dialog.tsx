@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { shortKeyId } from '../../electron/common/key-id.js';
 import { keytray } from '../bridge.js';
+import '../styles/unsaved-keys.css';
 
 /**
  * Copy from inside a dialog that is about to make a full key go away (Forget, Disconnect, Quit). Unlike the

@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { EXPIRY_PRESET_DAYS, expiryFromLocalDate, expiryFromPreset } from '../../electron/common/expiry.js';
 import type { KeyCreated, RequestedKey } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
-import { CreatedOutcome, NOTHING_LEFT_OFF, type LeftOff } from './created-outcome.js';
+import { NOTHING_LEFT_OFF, type LeftOff } from './created-outcome.js';
 import { Dialog, ErrorAlert } from './dialog.js';
-import { TagInput } from './tag-input.js';
+import { KeyCreatedDialog } from './key-created-dialog.js';
+import { TagInput, type TagInputHandle } from './tag-input.js';
 
 type Expiration = 'none' | `${(typeof EXPIRY_PRESET_DAYS)[number]}` | 'custom';
 
@@ -13,6 +14,16 @@ const OPTIONS: { value: Expiration; label: string }[] = [
   ...EXPIRY_PRESET_DAYS.map((days) => ({ value: `${days}` as Expiration, label: `${days} days` })),
   { value: 'custom', label: 'Custom date' },
 ];
+
+/**
+ * The first day a custom expiry may be (`YYYY-MM-DD`, the person's own calendar): tomorrow. A key that ends
+ * today would last only hours; a past date would be refused by Telnyx after the person filled in the rest.
+ */
+export function earliestCustomExpiry(now: Date): string {
+  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}`;
+}
 
 /** Telnyx refused one field of this request: nothing was created; the person may leave that field off. */
 type Refusal = { field: 'tags' | 'expiry'; request: RequestedKey };
@@ -38,6 +49,9 @@ export function CreateKeyDialog(props: {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [leftOff, setLeftOff] = useState<LeftOff>(NOTHING_LEFT_OFF);
   const groupLabel = useId();
+  const tagInput = useRef<TagInputHandle>(null);
+  // Read when the dialog opens: the popup's clock (tests move it) and the person's calendar.
+  const [earliest] = useState(() => earliestCustomExpiry(new Date()));
 
   const send = async (request: RequestedKey, left: LeftOff) => {
     setBusy(true);
@@ -60,14 +74,19 @@ export function CreateKeyDialog(props: {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // A tag typed but not yet added (no Enter, no comma) is the person's too: added now, or the problem shown.
+    const withTyped = tagInput.current ? tagInput.current.commitDraft() : tags;
+    if (withTyped === null) return;
     let expiresAt: string | null = null;
     if (expiration === 'custom') {
       expiresAt = expiryFromLocalDate(customDate);
       if (!expiresAt) return setProblem('Pick the date the key should stop working.');
+      // The picker's minimum stops most of these; a date typed past it is caught here.
+      if (customDate < earliest) return setProblem('Pick a date from tomorrow on.');
     } else if (expiration !== 'none') {
       expiresAt = expiryFromPreset(new Date(), Number(expiration));
     }
-    await send({ tags, expiresAt }, NOTHING_LEFT_OFF);
+    await send({ tags: withTyped, expiresAt }, NOTHING_LEFT_OFF);
   };
 
   if (created)
@@ -87,7 +106,7 @@ export function CreateKeyDialog(props: {
           A new key can do everything your account can. You will see it once; Keytray keeps it in your system
           keychain.
         </p>
-        <TagInput tags={tags} onChange={setTags} suggestions={props.suggestions} />
+        <TagInput ref={tagInput} tags={tags} onChange={setTags} suggestions={props.suggestions} />
         <div role="radiogroup" aria-labelledby={groupLabel} className="radios">
           <span id={groupLabel} className="label">
             Expiration
@@ -110,6 +129,7 @@ export function CreateKeyDialog(props: {
             Expiration date
             <input
               type="date"
+              min={earliest}
               value={customDate}
               onChange={(event) => setCustomDate(event.target.value)}
               required
@@ -138,54 +158,6 @@ export function CreateKeyDialog(props: {
           </button>
         </div>
       </form>
-    </Dialog>
-  );
-}
-
-function KeyCreatedDialog({
-  created,
-  leftOff,
-  canDisableKeys,
-  onClose,
-}: {
-  created: KeyCreated;
-  leftOff: LeftOff;
-  canDisableKeys: boolean;
-  onClose: () => void;
-}) {
-  const [copied, setCopied] = useState<string | null>(null);
-  const copy = async () => {
-    const result = await keytray.keys.copy({ id: created.key.id, format: 'raw' });
-    setCopied(
-      result.ok
-        ? `Copied.${result.value.clearsInSeconds ? ` The clipboard clears in ${result.value.clearsInSeconds} s.` : ''}`
-        : result.error.message,
-    );
-  };
-  return (
-    <Dialog title="Key created" onClose={onClose}>
-      <div className="stack">
-        <p>
-          Your new key is <code className="key-id">{created.key.id}</code>.
-        </p>
-        {created.saved ? (
-          <p>{created.message}</p>
-        ) : (
-          <p role="alert" className="error">
-            {created.message}
-          </p>
-        )}
-        <CreatedOutcome created={created} leftOff={leftOff} canDisableKeys={canDisableKeys} />
-        {copied && <p className="hint">{copied}</p>}
-        <div className="buttons">
-          <button type="button" className="primary" onClick={() => void copy()}>
-            Copy key
-          </button>
-          <button type="button" onClick={onClose}>
-            Done
-          </button>
-        </div>
-      </div>
     </Dialog>
   );
 }

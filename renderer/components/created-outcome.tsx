@@ -5,6 +5,7 @@ import { keytray } from '../bridge.js';
 import { dayText, plannedDisableSentence } from '../key-words.js';
 import { ErrorAlert } from './dialog.js';
 import { PortalLink } from './portal-link.js';
+import '../styles/created-outcome.css';
 
 /** What the person chose to leave off after Telnyx refused it ("Create without tags/expiry"). */
 export type LeftOff = { tags: string[]; expiresAt: string | null };

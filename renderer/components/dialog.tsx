@@ -1,4 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import '../styles/dialog.css';
+
+export { Switch } from './switch.js';
 
 /**
  * A modal dialog on the native <dialog>: focus moves in and stays in, Escape closes it (and only it: the
@@ -41,32 +44,6 @@ export function Dialog(props: {
       </h2>
       {props.children}
     </dialog>
-  );
-}
-
-/** A toggle that says it is one: role=switch with aria-checked. */
-export function Switch(props: {
-  label: string;
-  checked: boolean;
-  onChange: (next: boolean) => void;
-  tabIndex?: number;
-  visibleLabel?: boolean;
-}) {
-  return (
-    <button
-      type="button"
-      role="switch"
-      className="switch"
-      aria-checked={props.checked}
-      aria-label={props.visibleLabel ? undefined : props.label}
-      tabIndex={props.tabIndex}
-      onClick={() => props.onChange(!props.checked)}
-    >
-      <span className="switch-track" aria-hidden="true">
-        <span className="switch-thumb" />
-      </span>
-      {props.visibleLabel && <span>{props.label}</span>}
-    </button>
   );
 }
 

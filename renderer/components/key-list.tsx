@@ -1,7 +1,12 @@
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyView } from '../../electron/common/models.js';
 import { KeyRow, type KeyActions, type KeyPermissions } from './key-row.js';
+import '../styles/key-list.css';
 
+/**
+ * A row's height in px: the one number the virtual list scrolls by and the rows are drawn at (key-row.css reads
+ * it as `--row-height`, set on the list below). Three lines: name and id; expiry and user; tags and actions.
+ */
 export const ROW_HEIGHT = 76;
 const OVERSCAN = 4;
 
@@ -14,7 +19,15 @@ export type KeyListHandle = { focusRow(index: number): void };
  */
 export const KeyList = forwardRef<
   KeyListHandle,
-  { keys: KeyView[]; now: Date; actions: KeyActions; permissions: KeyPermissions; onLeaveTop: () => void }
+  {
+    keys: KeyView[];
+    now: Date;
+    /** The horizon of "needs attention" (`KeyList.attention`): rows expiring within it are highlighted. */
+    horizonDays: number;
+    actions: KeyActions;
+    permissions: KeyPermissions;
+    onLeaveTop: () => void;
+  }
 >(function KeyList(props, ref) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -80,7 +93,7 @@ export const KeyList = forwardRef<
       <ul
         aria-label="API keys"
         className="key-list"
-        style={{ height: count * ROW_HEIGHT }}
+        style={{ height: count * ROW_HEIGHT, ['--row-height' as string]: `${ROW_HEIGHT}px` }}
         onKeyDown={(event) => {
           const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
           if (!row) return;
@@ -108,6 +121,7 @@ export const KeyList = forwardRef<
             key={key.id}
             item={key}
             now={props.now}
+            horizonDays={props.horizonDays}
             index={first + offset}
             setSize={count}
             active={first + offset === active}

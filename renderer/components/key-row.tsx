@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { KeyCopyFormat } from '../../electron/common/contract.js';
-import { isExpiringSoon } from '../../electron/common/expiry.js';
+import type { KeyCopyFormat } from '../../electron/common/channels.js';
+import { needsAttention } from '../../electron/common/expiry.js';
 import type { KeyView } from '../../electron/common/models.js';
 import { displayText } from '../../electron/common/text.js';
 import {
@@ -13,9 +13,13 @@ import {
   unknownStatusWord,
   userText,
 } from '../key-words.js';
+import { usePendingDisables } from '../hooks/use-pending-disables.js';
 import { ActionsMenu, type MenuItem } from './actions-menu.js';
-import { Switch } from './dialog.js';
+import { Switch } from './switch.js';
 import { Icon } from './icons.js';
+import { KeyTags } from './key-tags.js';
+import '../styles/key-row.css';
+import { PendingDisableStatus } from './pending-disable-status.js';
 
 export type KeyActions = {
   copy(id: string, format: KeyCopyFormat): void;
@@ -29,6 +33,7 @@ export type KeyActions = {
   remove(id: string): void;
   replace(id: string): void;
   renamePin(id: string): void;
+  rename(id: string): void;
 };
 
 export type KeyPermissions = {
@@ -41,10 +46,15 @@ export type KeyPermissions = {
   connectedUserId: string | null;
 };
 
-/** One key: id, tags, status and expiry in words, and its actions. Memoised: rows re-render only when their key does. */
+/**
+ * One key: its name (when it has one) and id, status, expiry and user in words, its tags, and its actions.
+ * Memoised: rows re-render only when their key does.
+ */
 export const KeyRow = memo(function KeyRow(props: {
   item: KeyView;
   now: Date;
+  /** Expiring within this many days is highlighted: "needs attention", as the banner and the tray count. */
+  horizonDays: number;
   index: number;
   setSize: number;
   active: boolean;
@@ -54,11 +64,16 @@ export const KeyRow = memo(function KeyRow(props: {
 }) {
   const { item: key, actions, permissions } = props;
   const tab = props.active ? 0 : -1;
+  // Switched off, waiting out its Undo window: shown off, nothing sent to Telnyx yet.
+  const pendingDisable = usePendingDisables().pendingFor(key.id);
+  /** The key Keytray connects with: the core refuses to turn it off, delete it or forget it. */
+  const connected = key.id === permissions.connectedKeyId;
   const expiry = expiryText(key, props.now);
-  const soon = key.status === 'active' && isExpiringSoon(key.expiresAt, props.now);
+  const soon = needsAttention(key, props.now, props.horizonDays) === 'expiring';
   const status = statusText(key);
   const statusWord = unknownStatusWord(key);
   const user = userText(key, permissions.connectedUserId);
+  const name = key.name ? displayText(key.name) : null;
   const tags = tagsKnown(key)
     ? key.tags.length
       ? `, tags ${key.tags.map(displayText).join(', ')}`
@@ -67,7 +82,7 @@ export const KeyRow = memo(function KeyRow(props: {
 
   const menu: MenuItem[] = [];
   // A status Keytray cannot read is shown as neither on nor off, so no switch: the two actions, said plainly.
-  if (permissions.toggle && key.status === 'unknown') {
+  if (permissions.toggle && key.status === 'unknown' && !connected) {
     menu.push({ label: 'Enable', onSelect: () => actions.setEnabled(key.id, true) });
     menu.push({ label: 'Disable', onSelect: () => actions.setEnabled(key.id, false) });
   }
@@ -85,15 +100,22 @@ export const KeyRow = memo(function KeyRow(props: {
     });
     menu.push({ label: 'Reveal…', onSelect: () => actions.reveal(key.id) });
     menu.push({ label: 'Change saved key…', onSelect: () => actions.changeSecret(key.id) });
-    if (key.id !== permissions.connectedKeyId)
-      menu.push({ label: 'Forget saved key…', onSelect: () => actions.forgetSecret(key.id) });
-    // Said where the action would be: forgetting it would leave Keytray unable to reach Telnyx.
-    else menu.push({ label: 'Keytray connects with this key: Disconnect to forget it', disabled: true });
+    if (!connected) menu.push({ label: 'Forget saved key…', onSelect: () => actions.forgetSecret(key.id) });
   } else {
     menu.push({ label: 'Save the full key…', onSelect: () => actions.saveSecret(key.id) });
   }
+  menu.push({ label: 'Rename…', onSelect: () => actions.rename(key.id) });
   if (key.pinned) menu.push({ label: 'Tray label…', onSelect: () => actions.renamePin(key.id) });
-  if (permissions.remove) menu.push({ label: 'Delete…', onSelect: () => actions.remove(key.id) });
+  if (permissions.remove && !connected)
+    menu.push({ label: 'Delete…', onSelect: () => actions.remove(key.id) });
+  // Said where Delete and Forget would be: without this key Keytray could not reach Telnyx at all.
+  if (connected)
+    menu.push({
+      label: permissions.remove
+        ? "Keytray connects with this key, so it can't be deleted, turned off or forgotten here. Disconnect first."
+        : 'Keytray connects with this key: Disconnect to forget it',
+      disabled: true,
+    });
 
   return (
     <li
@@ -103,9 +125,14 @@ export const KeyRow = memo(function KeyRow(props: {
       data-index={props.index}
       aria-posinset={props.index + 1}
       aria-setsize={props.setSize}
-      aria-label={`${key.id}, ${status}, ${expiry}${tags}`}
+      aria-label={`${name ? `${name}, ` : ''}${key.id}, ${status}, ${expiry}${user ? `, user ${user}` : ''}${tags}`}
     >
       <div className="key-line key-top">
+        {name && (
+          <strong className="key-name" title={name}>
+            {name}
+          </strong>
+        )}
         <code className="key-id">{key.id}</code>
         <span
           className={`status status-${key.status}`}
@@ -119,33 +146,36 @@ export const KeyRow = memo(function KeyRow(props: {
         </span>
       </div>
       <div className="key-main">
-        <div className="key-line meta">
-          <span className={soon ? 'expiry soon' : key.status === 'expired' ? 'expiry expired' : 'expiry'}>
-            {expiry}
-          </span>
-          {key.disableAt && (
-            <span className="expiry soon" title={plannedDisableSentence(key.disableAt)}>
-              disabled {disableWhenText(key.disableAt, props.now)}
+        {pendingDisable ? (
+          <PendingDisableStatus id={key.id} pending={pendingDisable} tabIndex={tab} />
+        ) : (
+          <div className="key-line meta">
+            <span className={soon ? 'expiry soon' : key.status === 'expired' ? 'expiry expired' : 'expiry'}>
+              {expiry}
             </span>
-          )}
-          {key.unsaved && <span className="unsaved">not saved in keychain</span>}
-          {user && <span className="user">{user}</span>}
-        </div>
+            {key.disableAt && (
+              <span className="expiry soon" title={plannedDisableSentence(key.disableAt)}>
+                disabled {disableWhenText(key.disableAt, props.now)}
+              </span>
+            )}
+            {key.unsaved && <span className="unsaved">not saved in keychain</span>}
+            {user && (
+              <span className="user" title={user}>
+                {user}
+              </span>
+            )}
+          </div>
+        )}
         {(statusWord || !tagsKnown(key) || key.tags.length > 0) && (
           // Said in the row's name already; here for the eye. Telnyx's status word sits here, not in the
           // badge: beside the id it would push the id out of view.
-          <div className="key-line tags" aria-hidden="true">
-            {statusWord && <span className="said">Telnyx says "{statusWord}"</span>}
-            {!tagsKnown(key) ? (
-              <span className="said">tags unknown</span>
-            ) : (
-              key.tags.map((tag) => (
-                <span key={tag} className="tag">
-                  {displayText(tag)}
-                </span>
-              ))
-            )}
-          </div>
+          <KeyTags
+            tags={tagsKnown(key) ? key.tags : []}
+            said={[
+              ...(statusWord ? [`Telnyx says "${statusWord}"`] : []),
+              ...(tagsKnown(key) ? [] : ['tags unknown']),
+            ]}
+          />
         )}
       </div>
       <div className="key-actions">
@@ -174,10 +204,10 @@ export const KeyRow = memo(function KeyRow(props: {
             Full key
           </button>
         )}
-        {permissions.toggle && key.status !== 'expired' && key.status !== 'unknown' && (
+        {permissions.toggle && !connected && key.status !== 'expired' && key.status !== 'unknown' && (
           <Switch
             label={`Enabled ${key.id}`}
-            checked={key.status === 'active'}
+            checked={key.status === 'active' && !pendingDisable}
             tabIndex={tab}
             onChange={(on) => actions.setEnabled(key.id, on)}
           />

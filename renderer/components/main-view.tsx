@@ -1,61 +1,53 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyCopyFormat } from '../../electron/common/contract.js';
-import { isExpiringSoon } from '../../electron/common/expiry.js';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyCopyFormat } from '../../electron/common/channels.js';
 import type { AccountStatus, KeyView } from '../../electron/common/models.js';
-import { displayText } from '../../electron/common/text.js';
 import { keytray } from '../bridge.js';
-import { filterKeys, indexKeys, topTags } from '../filter-keys.js';
+import { topTags } from '../filter-keys.js';
+import { enterMayCopy } from '../key-order.js';
 import { useAnnounce } from '../hooks/use-announcer.js';
 import { useKeyList, usePreferences, useTokens } from '../hooks/use-bridge-data.js';
-import { CreateKeyDialog } from './create-key-dialog.js';
-import { Icon } from './icons.js';
-import { CompatibilityDialog } from './compatibility-dialog.js';
-import { DisconnectDialog } from './disconnect-dialog.js';
-import { DeleteKeyDialog, EditTagsDialog, RevealDialog } from './key-dialogs.js';
-import { KeyList, type KeyListHandle } from './key-list.js';
+import { useKeyFilter } from '../hooks/use-key-filter.js';
+import { usePendingDisables } from '../hooks/use-pending-disables.js';
+import { usePopupEvents } from '../hooks/use-popup-events.js';
+import type { KeyListHandle } from './key-list.js';
+import { KeyPanel } from './key-panel.js';
 import type { KeyActions, KeyPermissions } from './key-row.js';
-import { ReplaceKeyDialog, TrayLabelDialog } from './replace-key-dialog.js';
-import { ForgetSavedKeyDialog, SaveFullKeyDialog } from './saved-key-dialogs.js';
-import { SettingsDialog } from './settings-dialog.js';
-import { TokensView } from './tokens-view.js';
-import { PortalNotes, StatusBanners } from './notices.js';
+import type { OpenDialog } from './main-dialogs.js';
+import { MainHeader, type MainTab } from './main-header.js';
+import type { SnoozeUntil } from './notices.js';
+import { SearchRow } from './search-row.js';
+import '../styles/main-view.css';
+
+/**
+ * The dialogs load the first time one opens: the popup's first screen needs none of them, and what the popup
+ * loads at start has a budget (test/bench, issue 12).
+ */
+const MainDialogs = lazy(() => import('./main-dialogs.js').then((m) => ({ default: m.MainDialogs })));
+/** The V1 tokens tab, likewise: loaded when first opened. */
+const TokensView = lazy(() => import('./tokens-view.js').then((m) => ({ default: m.TokensView })));
 
 type Connected = Extract<AccountStatus, { connected: true }>;
-type Open =
-  | { kind: 'create' }
-  | { kind: 'settings' }
-  | { kind: 'disconnect' }
-  | { kind: 'compatibility' }
-  | {
-      kind:
-        | 'editTags'
-        | 'saveSecret'
-        | 'changeSecret'
-        | 'forgetSecret'
-        | 'reveal'
-        | 'delete'
-        | 'replace'
-        | 'trayLabel';
-      id: string;
-    }
-  | null;
 
-/** Said after "curl command" is copied: the command holds no key, it reads the variable. */
-const CURL_PAIRING = ' as a curl command; it reads $TELNYX_API_KEY, which Copy as… Environment variable sets';
+/** What a pin did, said plainly: a key whose full key Keytray lacks cannot be copied from the tray menu. */
+function pinMessage(key: KeyView, pinned: boolean): string {
+  if (!pinned) return `Unpinned ${key.id}`;
+  if (!key.hasSecret)
+    return `Pinned ${key.id} to the top of the list. It can't be copied from the tray menu until Keytray holds its full key: use "Save the full key".`;
+  return `Pinned ${key.id} to the tray menu`;
+}
 
-/** The main view: tabs, search, tag filters, banners, the key list or the tokens, and the dialogs. */
+/**
+ * The main view: header, search, and the keys or the tokens, with the dialogs. State lives here; each part
+ * (`MainHeader`, `SearchRow`, `KeyPanel`, `TokensView`, `MainDialogs`) draws it.
+ */
 export function MainView(props: { status: Connected; onStatus: (status: AccountStatus) => void }) {
   const announce = useAnnounce();
-  const [list] = useKeyList();
+  const { start: startDisable, undo: undoDisable } = usePendingDisables();
+  const [list, , syncKeys] = useKeyList();
   const [tokens] = useTokens();
   const { preferences, update } = usePreferences();
-  const [tab, setTab] = useState<'keys' | 'tokens'>('keys');
-  const [query, setQuery] = useState('');
-  const [pressedTags, setPressedTags] = useState<string[]>([]);
-  const [onlyIds, setOnlyIds] = useState<{ ids: Set<string>; why: string; fromReminder?: boolean } | null>(
-    null,
-  );
-  const [open, setOpen] = useState<Open>(null);
+  const [tab, setTab] = useState<MainTab>('keys');
+  const [open, setOpen] = useState<OpenDialog>(null);
   const [syncing, setSyncing] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const listRef = useRef<KeyListHandle>(null);
@@ -63,13 +55,10 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
   const copyFormat = useRef<KeyCopyFormat | null>(null);
   const { capabilities } = props.status;
 
-  const keys = list?.keys ?? [];
+  const keys = useMemo(() => list?.keys ?? [], [list]);
   const now = useMemo(() => new Date(list?.now ?? Date.now()), [list?.now]);
-  const index = useMemo(() => indexKeys(keys), [keys]);
-  const shown = useMemo(
-    () => filterKeys(index, query, pressedTags, onlyIds?.ids ?? null),
-    [index, query, pressedTags, onlyIds],
-  );
+  const filter = useKeyFilter(keys, now);
+  const { shown, clear: clearFilter, setOnly } = filter;
   const tagsInUse = useMemo(() => topTags(keys, 50), [keys]);
   const quickTags = tagsInUse.slice(0, 6);
 
@@ -97,15 +86,22 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
         if (format === 'raw' && preferences?.hideAfterCopy) void keytray.popup.hide();
       },
       async setEnabled(id: string, enabled: boolean) {
-        const result = await keytray.keys.setEnabled({ id, enabled });
-        if (result.ok) announce(enabled ? `Key enabled: ${id}` : `Key disabled: ${id}`);
-        else fail(result.error);
+        // Switched back on within the Undo window: nothing was sent, nothing is.
+        if (enabled && undoDisable(id)) return;
+        const send = async () => {
+          const result = await keytray.keys.setEnabled({ id, enabled });
+          if (result.ok) announce(enabled ? `Key enabled: ${id}` : `Key disabled: ${id}`);
+          else fail(result.error);
+        };
+        // Off waits out its Undo window first (the row shows it); on is sent at once.
+        if (enabled) await send();
+        else startDisable(id, send);
       },
       editTags: (id: string) => setOpen({ kind: 'editTags', id }),
       async pin(id: string, pinned: boolean) {
         const result = await keytray.keys.pin({ id, pinned });
-        if (result.ok) announce(pinned ? `Pinned ${id} to the tray menu` : `Unpinned ${id}`);
-        else fail(result.error);
+        if (!result.ok) return fail(result.error);
+        announce(pinMessage(result.value, pinned));
       },
       saveSecret: (id: string) => setOpen({ kind: 'saveSecret', id }),
       changeSecret: (id: string) => setOpen({ kind: 'changeSecret', id }),
@@ -114,8 +110,9 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
       remove: (id: string) => setOpen({ kind: 'delete', id }),
       replace: (id: string) => setOpen({ kind: 'replace', id }),
       renamePin: (id: string) => setOpen({ kind: 'trayLabel', id }),
+      rename: (id: string) => setOpen({ kind: 'rename', id }),
     }),
-    [announce, fail, preferences?.hideAfterCopy],
+    [announce, fail, preferences?.hideAfterCopy, startDisable, undoDisable],
   );
 
   const connectedUserId = keys.find((k) => k.id === props.status.keyId)?.userId ?? null;
@@ -130,33 +127,31 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
     [capabilities, props.status.keyId, connectedUserId],
   );
 
-  useEffect(() => {
-    const offCopied = keytray.on('copied', ({ label, clearsInSeconds }) => {
-      const curl = copyFormat.current === 'curl';
-      copyFormat.current = null;
-      announce(
-        `Copied ${label}${curl ? CURL_PAIRING : ''}${clearsInSeconds ? ` — clipboard clears in ${clearsInSeconds} s` : ''}`,
-      );
-    });
-    const offCleared = keytray.on('clipboard.cleared', () => announce('Clipboard cleared'));
-    const offClicked = keytray.on('notification.clicked', ({ keyIds }) => {
+  // Each show starts clean: no search, tag or filter left from last time (a reminder's click sets its own
+  // filter right after its show). Focus goes to Search, or Settings opens.
+  const onShown = useCallback(
+    (view: 'main' | 'settings' | 'quit') => {
+      if (view === 'quit') return; // the app shows "Quit Keytray?" over whatever is open
+      clearFilter();
+      if (view === 'settings') setOpen({ kind: 'settings' });
+      else search.current?.focus();
+    },
+    [clearFilter],
+  );
+  const onReminderClicked = useCallback(
+    (keyIds: string[]) => {
       setTab('keys');
-      setQuery('');
-      setPressedTags([]);
-      setOnlyIds({
+      clearFilter();
+      setOnly({
         ids: new Set(keyIds),
         why: keyIds.length === 1 ? 'the key from the reminder' : `${keyIds.length} keys from the reminder`,
-        fromReminder: true,
+        snoozable: true,
       });
-    });
-    const offShown = keytray.on('popup.shown', ({ view }) => {
-      if (view === 'settings') setOpen({ kind: 'settings' });
-      else if (view === 'main') search.current?.focus();
-      // 'quit': the app shows "Quit Keytray?" over whatever is open.
-    });
-    search.current?.focus();
-    return () => (offCopied(), offCleared(), offClicked(), offShown());
-  }, [announce]);
+    },
+    [clearFilter, setOnly],
+  );
+  usePopupEvents({ copyFormat, onShown, onReminderClicked });
+  useEffect(() => search.current?.focus(), []);
 
   // A sync or a dialog may have learned what the API can't do (own list, tags, delete): ask main again.
   useEffect(() => {
@@ -166,9 +161,10 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
 
   const sync = async () => {
     setSyncing(true);
-    const result = await keytray.keys.sync();
+    // Through the list's hook: the answer holds only what changed, and the hook keeps the whole list.
+    const result = await syncKeys();
     setSyncing(false);
-    if (result.ok) announce(`Synced ${result.value.keys.length} keys`);
+    if (result.ok) announce(`Up to date: ${result.value.keys.length} keys from Telnyx`);
     else fail(result.error);
   };
 
@@ -177,16 +173,36 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
     if (message) announce(message);
   };
 
-  const expiring = useMemo(
-    () => keys.filter((k) => k.status === 'active' && isExpiringSoon(k.expiresAt, now)),
-    [keys, now],
-  );
+  /** Snoozes each key's reminder; a key with no reminder any more (it was just disabled) is passed over. */
+  const snooze = async (keyIds: string[], until: SnoozeUntil) => {
+    let snoozed = 0;
+    for (const keyId of keyIds) {
+      const result = await keytray.reminders.snooze({ keyId, until });
+      if (result.ok) snoozed++;
+      else if (result.error.code !== 'not-found') return fail(result.error);
+    }
+    const when = until === 'tomorrow' ? 'tomorrow' : 'the next reminder';
+    announce(snoozed === 1 ? `Reminder snoozed until ${when}` : `${snoozed} reminders snoozed until ${when}`);
+    setOnly(null);
+  };
 
-  const forgetting = open?.kind === 'forgetSecret' ? keys.find((k) => k.id === open.id) : undefined;
+  const exportCalendar = async () => {
+    const result = await keytray.reminders.exportCalendar();
+    if (!result.ok) return fail(result.error);
+    const { savedTo, events } = result.value;
+    announce(savedTo ? `Saved ${events} expiry dates to ${savedTo}` : 'Nothing was exported');
+  };
 
+  /** Enter in Search: the first match that works (not disabled, expired or about to be disabled). */
   const copyFirstMatch = () => {
-    const first: KeyView | undefined = shown[0];
-    if (!first) return announce('No key matches that search', 'error');
+    const first: KeyView | undefined = shown.find((key) => enterMayCopy(key, now));
+    if (!first)
+      return announce(
+        shown.length === 0
+          ? 'No key matches that search'
+          : 'No working key matches: Enter skips disabled and expired keys and keys about to be disabled',
+        'error',
+      );
     if (first.hasSecret) void actions.copy(first.id, 'raw');
     else
       announce(
@@ -197,202 +213,68 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
 
   return (
     <div className="main">
-      <header className="header">
-        <div role="tablist" aria-label="Credentials" className="tabs">
-          {(['keys', 'tokens'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              id={`tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls={`panel-${name}`}
-              tabIndex={tab === name ? 0 : -1}
-              onClick={() => setTab(name)}
-              onKeyDown={(event) => {
-                if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-                  const next = name === 'keys' ? 'tokens' : 'keys';
-                  setTab(next);
-                  document.getElementById(`tab-${next}`)?.focus();
-                }
-              }}
-            >
-              {name === 'keys' ? 'API keys' : 'V1 tokens'}
-            </button>
-          ))}
-        </div>
-        <div className="header-actions">
-          {tab === 'keys' && (
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Create key"
-              title="Create key"
-              onClick={() => setOpen({ kind: 'create' })}
-            >
-              <Icon name="plus" />
-            </button>
-          )}
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Sync"
-            title="Sync with Telnyx"
-            disabled={syncing}
-            onClick={() => void sync()}
-          >
-            <Icon name="sync" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Settings"
-            title="Settings"
-            onClick={() => setOpen({ kind: 'settings' })}
-          >
-            <Icon name="gear" />
-          </button>
-        </div>
-      </header>
-      <div className="search-row">
-        <input
-          ref={search}
-          type="search"
-          aria-label="Search"
-          placeholder={tab === 'keys' ? 'Search id, tag or user   /' : 'Search tokens   /'}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          onKeyDown={(event) => {
-            if (tab !== 'keys') return;
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              copyFirstMatch();
-            } else if (event.key === 'ArrowDown') {
-              event.preventDefault();
-              listRef.current?.focusRow(0);
-            }
-          }}
-        />
-      </div>
+      <MainHeader
+        tab={tab}
+        onTab={setTab}
+        syncing={syncing}
+        onCreate={() => setOpen({ kind: 'create' })}
+        onSync={() => void sync()}
+        onSettings={() => setOpen({ kind: 'settings' })}
+      />
+      <SearchRow
+        inputRef={search}
+        tab={tab}
+        query={filter.query}
+        onQuery={filter.setQuery}
+        onEnter={copyFirstMatch}
+        onArrowDown={() => listRef.current?.focusRow(0)}
+      />
       {tab === 'keys' ? (
-        <section id="panel-keys" role="tabpanel" aria-labelledby="tab-keys" className="panel">
-          {quickTags.length > 0 && (
-            <div className="tag-filters" role="group" aria-label="Filter by tag">
-              {quickTags.map((tag) => (
-                <button
-                  key={tag}
-                  type="button"
-                  className="tag-filter"
-                  aria-label={`Tag ${displayText(tag)}`}
-                  aria-pressed={pressedTags.includes(tag)}
-                  onClick={() =>
-                    setPressedTags((p) => (p.includes(tag) ? p.filter((t) => t !== tag) : [...p, tag]))
-                  }
-                >
-                  {displayText(tag)}
-                </button>
-              ))}
-            </div>
-          )}
-          <StatusBanners
-            list={list}
-            expiring={expiring}
-            onlyIds={onlyIds}
-            onShowExpiring={() =>
-              setOnlyIds({ ids: new Set(expiring.map((k) => k.id)), why: 'keys that expire soon' })
-            }
-            onClearOnly={() => setOnlyIds(null)}
-            onSnooze={async (until) => {
-              for (const keyId of onlyIds?.ids ?? []) {
-                const result = await keytray.reminders.snooze({ keyId, until });
-                if (!result.ok) return fail(result.error);
-              }
-              announce(
-                until === 'tomorrow'
-                  ? 'Reminder snoozed until tomorrow'
-                  : 'Reminder snoozed until the next reminder',
-              );
-              setOnlyIds(null);
-            }}
-          />
-          <PortalNotes capabilities={capabilities} mode={props.status.mode} />
-          {list === null ? (
-            <p className="empty">Loading keys…</p>
-          ) : shown.length === 0 ? (
-            <p className="empty">
-              {keys.length === 0 ? 'No keys yet. Sync, or create one.' : 'No key matches.'}
-            </p>
-          ) : (
-            <KeyList
-              ref={listRef}
-              keys={shown}
-              now={now}
-              actions={actions}
-              permissions={permissions}
-              onLeaveTop={() => search.current?.focus()}
-            />
-          )}
-        </section>
+        <KeyPanel
+          list={list}
+          shown={shown}
+          now={now}
+          quickTags={quickTags}
+          pressedTags={filter.pressedTags}
+          onToggleTag={filter.toggleTag}
+          only={filter.only}
+          onOnly={setOnly}
+          onSnooze={(ids, until) => void snooze(ids, until)}
+          capabilities={capabilities}
+          mode={props.status.mode}
+          listRef={listRef}
+          actions={actions}
+          permissions={permissions}
+          onLeaveTop={() => search.current?.focus()}
+        />
       ) : (
         <section id="panel-tokens" role="tabpanel" aria-labelledby="tab-tokens" className="panel">
-          <TokensView tokens={tokens ?? []} query={query} />
+          <Suspense fallback={null}>
+            <TokensView
+              tokens={tokens ?? []}
+              query={filter.query}
+              hideAfterCopy={preferences?.hideAfterCopy ?? false}
+            />
+          </Suspense>
         </section>
       )}
-      {open?.kind === 'create' && (
-        <CreateKeyDialog
-          suggestions={tagsInUse}
-          canDisableKeys={capabilities.isOwner}
-          onClose={() => setOpen(null)}
-        />
-      )}
-      {open?.kind === 'editTags' && (
-        <EditTagsDialog
-          id={open.id}
-          tags={keys.find((k) => k.id === open.id)?.tags ?? []}
-          suggestions={tagsInUse}
-          onClose={closeDialog}
-        />
-      )}
-      {(open?.kind === 'saveSecret' || open?.kind === 'changeSecret') && (
-        <SaveFullKeyDialog
-          id={open.id}
-          mode={open.kind === 'saveSecret' ? 'save' : 'change'}
-          onClose={closeDialog}
-        />
-      )}
-      {open?.kind === 'forgetSecret' && forgetting && (
-        <ForgetSavedKeyDialog item={forgetting} onClose={closeDialog} />
-      )}
-      {open?.kind === 'reveal' && <RevealDialog id={open.id} onClose={() => setOpen(null)} />}
-      {open?.kind === 'delete' && <DeleteKeyDialog id={open.id} onClose={closeDialog} />}
-      {open?.kind === 'replace' && <ReplaceKeyDialog id={open.id} onClose={closeDialog} />}
-      {open?.kind === 'trayLabel' && (
-        <TrayLabelDialog
-          id={open.id}
-          label={keys.find((k) => k.id === open.id)?.pinLabel ?? null}
-          onClose={closeDialog}
-        />
-      )}
-      {open?.kind === 'settings' && preferences && (
-        <SettingsDialog
-          preferences={preferences}
-          update={update}
-          onClose={() => setOpen(null)}
-          onExport={async () => {
-            const result = await keytray.reminders.exportCalendar();
-            if (!result.ok) return fail(result.error);
-            if (result.value.savedTo)
-              announce(`Saved ${result.value.events} expiry dates to ${result.value.savedTo}`);
-          }}
-          onDisconnect={() => setOpen({ kind: 'disconnect' })}
-          onCheckCompatibility={() => setOpen({ kind: 'compatibility' })}
-        />
-      )}
-      {open?.kind === 'compatibility' && (
-        <CompatibilityDialog onClose={() => setOpen({ kind: 'settings' })} />
-      )}
-      {open?.kind === 'disconnect' && (
-        <DisconnectDialog onDisconnected={props.onStatus} onCancel={() => setOpen({ kind: 'settings' })} />
+      {open !== null && (
+        <Suspense fallback={null}>
+          <MainDialogs
+            open={open}
+            setOpen={setOpen}
+            onClose={closeDialog}
+            keys={keys}
+            now={now}
+            connectedUserId={connectedUserId}
+            tagsInUse={tagsInUse}
+            capabilities={capabilities}
+            preferences={preferences}
+            update={update}
+            onExport={() => void exportCalendar()}
+            onStatus={props.onStatus}
+          />
+        </Suspense>
       )}
     </div>
   );

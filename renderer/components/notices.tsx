@@ -1,16 +1,41 @@
-import type { Capabilities, KeyList, KeyView } from '../../electron/common/models.js';
+import { attentionWords } from '../../electron/common/expiry.js';
+import type { Capabilities, KeyList } from '../../electron/common/models.js';
+import type { OnlyKeys } from '../hooks/use-key-filter.js';
+import { ActionsMenu } from './actions-menu.js';
 import { PortalLink } from './portal-link.js';
+import '../styles/banners.css';
 
-/** Offline, expiring keys, and a narrowed list: said in words, each with the one action that helps. */
+export type SnoozeUntil = 'tomorrow' | 'next-lead-time';
+
+/** "Snooze…": for a day, or until the reminder after this one. Each item says what it does. */
+function SnoozeMenu(props: { count: number; onSnooze: (until: SnoozeUntil) => void }) {
+  return (
+    <ActionsMenu
+      text="Snooze…"
+      label={props.count === 1 ? 'Snooze the reminder' : `Snooze reminders for ${props.count} keys`}
+      items={[
+        { label: 'Snooze for a day', onSelect: () => props.onSnooze('tomorrow') },
+        { label: 'Snooze until the next reminder', onSelect: () => props.onSnooze('next-lead-time') },
+      ]}
+    />
+  );
+}
+
+/**
+ * Offline, keys that need attention, and a narrowed list: said in words, each with the actions that help. The
+ * attention count is the one the tray and the grouped reminder show (`KeyList.attention`), with its horizon.
+ */
 export function StatusBanners(props: {
   list: KeyList | null;
-  expiring: KeyView[];
-  onlyIds: { ids: Set<string>; why: string; fromReminder?: boolean } | null;
-  onShowExpiring: () => void;
+  only: OnlyKeys | null;
+  onShowAttention: () => void;
   onClearOnly: () => void;
-  onSnooze: (until: 'tomorrow' | 'next-lead-time') => void;
+  onSnooze: (keyIds: string[], until: SnoozeUntil) => void;
 }) {
   const synced = props.list?.syncedAt ? new Date(props.list.syncedAt).toLocaleString() : null;
+  const attention = props.list?.attention;
+  const words = attention ? attentionWords(attention) : null;
+  const { only } = props;
   return (
     <>
       {props.list?.offline && (
@@ -19,23 +44,12 @@ export function StatusBanners(props: {
           {synced ? `Showing the list from ${synced}.` : 'Showing what Keytray last saw.'}
         </div>
       )}
-      {props.onlyIds ? (
+      {only ? (
         <div role="status" className="banner filter">
-          Showing {props.onlyIds.why}.
-          <span>
-            {props.onlyIds.fromReminder && (
-              <>
-                <button type="button" className="text-button" onClick={() => props.onSnooze('tomorrow')}>
-                  Snooze for a day
-                </button>
-                <button
-                  type="button"
-                  className="text-button"
-                  onClick={() => props.onSnooze('next-lead-time')}
-                >
-                  Until the next reminder
-                </button>
-              </>
+          <span className="banner-text">Showing {only.why}.</span>
+          <span className="banner-actions">
+            {only.snoozable && (
+              <SnoozeMenu count={only.ids.size} onSnooze={(until) => props.onSnooze([...only.ids], until)} />
             )}
             <button type="button" className="text-button" onClick={props.onClearOnly}>
               Show all keys
@@ -43,13 +57,19 @@ export function StatusBanners(props: {
           </span>
         </div>
       ) : (
-        props.expiring.length > 0 && (
+        attention &&
+        words && (
           <div role="status" className="banner expiring">
-            {props.expiring.length === 1 ? '1 key expires' : `${props.expiring.length} keys expire`} within a
-            week.
-            <button type="button" className="text-button" onClick={props.onShowExpiring}>
-              Show
-            </button>
+            <span className="banner-text">{words}.</span>
+            <span className="banner-actions">
+              <button type="button" className="text-button" onClick={props.onShowAttention}>
+                Show
+              </button>
+              <SnoozeMenu
+                count={attention.keyIds.length}
+                onSnooze={(until) => props.onSnooze(attention.keyIds, until)}
+              />
+            </span>
           </div>
         )
       )}
@@ -57,20 +77,22 @@ export function StatusBanners(props: {
   );
 }
 
-/** What this account cannot do through the API, as a sentence with the portal link instead of a dead button. */
+/** What this account cannot do from Keytray, as a sentence with the portal link instead of a dead button. */
 export function PortalNotes({ capabilities, mode }: { capabilities: Capabilities; mode: 'telnyx' | 'demo' }) {
   const notes: string[] = [];
   if (!capabilities.isOwner) {
     // What the key can't do, not who the person is: Keytray only knows what Telnyx's API let this key do.
     notes.push(
-      "This key can't turn keys on or off through Telnyx's API: the organization's key list is not available to it.",
+      "With this key, Keytray can't turn keys on or off: Telnyx doesn't show it the organization's keys.",
     );
     if (capabilities.listOwn === 'unavailable')
-      notes.push("Telnyx's API does not list this key's own keys either, so you see the keys Keytray holds.");
+      notes.push(
+        "Telnyx doesn't list this key's own keys to Keytray either, so you see the keys Keytray holds.",
+      );
     if (capabilities.deleteOwn === 'unavailable') notes.push('Deleting keys is done in the portal.');
   }
   if (capabilities.editTags === 'unavailable')
-    notes.push("Telnyx's API does not let Keytray edit tags of existing keys.");
+    notes.push("Telnyx doesn't let Keytray change the tags of existing keys.");
   if (notes.length === 0)
     return mode === 'demo' ? (
       <p className="note">Demo account: simulated keys, nothing reaches Telnyx.</p>

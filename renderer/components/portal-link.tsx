@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LINKS } from '../../electron/common/contract.js';
+import { LINKS } from '../../electron/common/channels.js';
 import { keytray } from '../bridge.js';
 
 /**

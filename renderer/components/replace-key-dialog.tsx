@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { KeyReplaced } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
+import { useClipboardTruth, type ClipboardTruth } from '../hooks/use-clipboard-truth.js';
 import { CreatedOutcome } from './created-outcome.js';
 import { Dialog, ErrorAlert } from './dialog.js';
 import { PortalLink } from './portal-link.js';
@@ -22,14 +23,17 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
   const [when, setWhen] = useState<When>('in-24-hours');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const clipboard = useClipboardTruth(replaced?.created.key.id ?? '');
 
   const create = async () => {
     setBusy(true);
     setProblem(null);
     const result = await keytray.keys.replace({ id: props.id });
     setBusy(false);
-    if (result.ok) setReplaced(result.value);
-    else setProblem(result.error.message);
+    if (result.ok) {
+      setReplaced(result.value);
+      clipboard.copiedByMain(result.value.clearsInSeconds);
+    } else setProblem(result.error.message);
   };
 
   const finish = async () => {
@@ -73,11 +77,8 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
           </>
         ) : (
           <>
-            <p>
-              New key <code className="key-id">{replaced.created.key.id}</code> is on your clipboard
-              {replaced.clearsInSeconds ? ` for ${replaced.clearsInSeconds} s` : ''}. Put it wherever the old
-              one is used.
-            </p>
+            <ClipboardSentence id={replaced.created.key.id} truth={clipboard.truth} />
+            <ErrorAlert message={clipboard.problem} />
             {replaced.created.saved ? (
               <p className="hint">{replaced.created.message}</p>
             ) : (
@@ -106,13 +107,15 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
               </div>
             ) : (
               <p className="note">
-                This key can't turn keys off through Telnyx's API: the organization's key list is not
-                available to it. Disable the old key in the <PortalLink>Telnyx portal</PortalLink> once
-                nothing uses it.
+                With this key, Keytray can't turn keys off: Telnyx doesn't show it the organization's keys.
+                Disable the old key in the <PortalLink>Telnyx portal</PortalLink> once nothing uses it.
               </p>
             )}
             <ErrorAlert message={problem} />
             <div className="buttons">
+              <button type="button" onClick={() => void clipboard.copy()}>
+                Copy new key again
+              </button>
               <button type="button" className="primary" disabled={busy} onClick={() => void finish()}>
                 Done
               </button>
@@ -124,51 +127,25 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
   );
 }
 
-/** The name a pinned key shows in the tray menu. */
-export function TrayLabelDialog(props: {
-  id: string;
-  label: string | null;
-  onClose: (message?: string) => void;
-}) {
-  const [label, setLabel] = useState(props.label ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
-  const save = async () => {
-    const result = await keytray.keys.pin({ id: props.id, pinned: true, label: label.trim() || null });
-    if (result.ok) props.onClose(`The tray menu now shows Copy ${label.trim() || 'with the default name'}`);
-    else setProblem(result.error.message);
-  };
+/**
+ * The replacement is on the clipboard (main copied it as it was made) — until main clears it. Then the sentence
+ * says so instead of sending the person to paste nothing; `Copy new key again` puts it back.
+ */
+function ClipboardSentence(props: { id: string; truth: ClipboardTruth }) {
+  const { truth } = props;
+  const key = <code className="key-id">{props.id}</code>;
   return (
-    <Dialog title={`Tray label ${props.id}`} onClose={() => props.onClose()}>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <label>
-          Label
-          <input
-            type="text"
-            value={label}
-            maxLength={40}
-            placeholder="First tag and the end of the id"
-            onChange={(e) => setLabel(e.target.value)}
-          />
-        </label>
-        <p className="hint">
-          The tray menu shows “Copy {label.trim() || '…'}”. Leave it empty for the default.
-        </p>
-        <ErrorAlert message={problem} />
-        <div className="buttons">
-          <button type="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save label
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    // Polite, not a second `status`: the planned-disable line (CreatedOutcome) is the dialog's status.
+    <p aria-live="polite">
+      {truth.state === 'cleared' ? (
+        <>The clipboard has been cleared, so new key {key} is no longer on it. Copy it again to paste it.</>
+      ) : (
+        <>
+          New key {key} is on your clipboard
+          {truth.state === 'copied' && truth.clearsInSeconds ? ` for ${truth.clearsInSeconds} s` : ''}. Put it
+          wherever the old one is used.
+        </>
+      )}
+    </p>
   );
 }

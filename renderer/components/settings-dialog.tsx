@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import {
-  CLIPBOARD_CLEAR_CHOICES,
-  REMINDER_LEAD_CHOICES,
-  type Preferences,
-} from '../../electron/common/models.js';
+import type { Preferences } from '../../electron/common/models.js';
+import { CLIPBOARD_CLEAR_CHOICES, REMINDER_LEAD_CHOICES } from '../../electron/common/preference-choices.js';
 import type { Result } from '../../electron/common/result.js';
-import { Dialog, ErrorAlert, Switch } from './dialog.js';
+import { useSubmit } from '../hooks/use-submit.js';
+import { Dialog, Switch } from './dialog.js';
+import { ShortcutField } from './shortcut-field.js';
+import '../styles/settings.css';
 
 const CLEAR_LABELS: Record<(typeof CLIPBOARD_CLEAR_CHOICES)[number], string> = {
   0: 'Never',
@@ -22,7 +21,10 @@ const LEAD_LABELS: Record<(typeof REMINDER_LEAD_CHOICES)[number], string> = {
   0: 'On the day',
 };
 
-/** Settings apply as they change, like a native preferences window; a refused shortcut says why. */
+/**
+ * Settings apply as they change, like a native preferences window; a refused shortcut says why. Compact, so
+ * it fits the popup at its smallest (320×440) with Done in view: one line per setting, short hints.
+ */
 export function SettingsDialog(props: {
   preferences: Preferences;
   update: (patch: Partial<Preferences>) => Promise<Result<Preferences>>;
@@ -32,28 +34,26 @@ export function SettingsDialog(props: {
   onClose: () => void;
 }) {
   const { preferences: p } = props;
-  const [shortcut, setShortcut] = useState(p.globalShortcut);
-  const [problem, setProblem] = useState<string | null>(null);
-  const apply = async (patch: Partial<Preferences>) => {
-    const result = await props.update(patch);
-    setProblem(result.ok ? null : result.error.message);
-  };
+  const { run, alert } = useSubmit();
+  const apply = (patch: Partial<Preferences>) =>
+    void run(
+      () => props.update(patch),
+      () => {},
+    );
   const toggleLead = (days: (typeof REMINDER_LEAD_CHOICES)[number], on: boolean) =>
-    void apply({
+    apply({
       reminderLeadDays: on ? [...p.reminderLeadDays, days] : p.reminderLeadDays.filter((d) => d !== days),
     });
 
   return (
     <Dialog title="Settings" onClose={props.onClose}>
       <div className="stack settings">
-        <label>
+        <label className="inline">
           Clear clipboard after
           <select
             value={p.clipboardClearSeconds}
             onChange={(e) =>
-              void apply({
-                clipboardClearSeconds: Number(e.target.value) as Preferences['clipboardClearSeconds'],
-              })
+              apply({ clipboardClearSeconds: Number(e.target.value) as Preferences['clipboardClearSeconds'] })
             }
           >
             {CLIPBOARD_CLEAR_CHOICES.map((seconds) => (
@@ -76,61 +76,40 @@ export function SettingsDialog(props: {
             </label>
           ))}
         </fieldset>
-        <div>
+        <div className="setting-action">
           <button type="button" onClick={props.onExport}>
             Export expiry dates…
           </button>
-          <p className="hint">
-            A calendar file with each key's expiry date and an alarm, for your calendar app.
-          </p>
+          <p className="hint">A calendar file, with these reminders as alarms.</p>
         </div>
-        <label>
-          Global shortcut
-          <input
-            type="text"
-            value={shortcut}
-            spellCheck={false}
-            placeholder="Off"
-            onChange={(e) => setShortcut(e.target.value)}
-            onBlur={() => shortcut !== p.globalShortcut && void apply({ globalShortcut: shortcut.trim() })}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                void apply({ globalShortcut: shortcut.trim() });
-              }
-            }}
-          />
-        </label>
-        <p className="hint">
-          Like CommandOrControl+Shift+K; leave empty to turn it off. On Wayland desktops a global shortcut may
-          not work.
-        </p>
+        <ShortcutField
+          accelerator={p.globalShortcut}
+          onChange={(globalShortcut) => apply({ globalShortcut })}
+        />
         <Switch
           label="Launch at login"
           visibleLabel
           checked={p.launchAtLogin}
-          onChange={(on) => void apply({ launchAtLogin: on })}
+          onChange={(on) => apply({ launchAtLogin: on })}
         />
         <Switch
           label="Hide after copy"
           visibleLabel
           checked={p.hideAfterCopy}
-          onChange={(on) => void apply({ hideAfterCopy: on })}
+          onChange={(on) => apply({ hideAfterCopy: on })}
         />
-        <ErrorAlert message={problem} />
-        <div>
+        {alert}
+        <div className="setting-action">
           <button type="button" onClick={props.onCheckCompatibility}>
             Check Telnyx compatibility
           </button>
           <p className="hint">
-            Asks Telnyx a few read-only questions and shows what its answers look like (field names only), to
-            copy and share if something looks wrong.
+            Read-only: shows what Telnyx’s answers look like, to share if something is off.
           </p>
         </div>
-        <hr />
         <p className="hint">
-          Disconnect stops using this account. Its saved full keys and V1 tokens stay in your keychain, filed
-          under this account, and come back when you connect it again.
+          Disconnect stops using this account. Its saved full keys and V1 tokens stay in your keychain and
+          come back when you connect it again.
         </p>
         <div className="buttons">
           <button type="button" className="danger" onClick={props.onDisconnect}>

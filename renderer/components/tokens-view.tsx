@@ -1,16 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { TokenView } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { useAnnounce } from '../hooks/use-announcer.js';
-import { Dialog, ErrorAlert } from './dialog.js';
+import { useSubmit } from '../hooks/use-submit.js';
+import { AddTokenDialog } from './add-token-dialog.js';
+import { Dialog } from './dialog.js';
 import { Icon } from './icons.js';
 import { PortalLink } from './portal-link.js';
+import '../styles/tokens.css';
 
 /**
  * V1 tokens: Telnyx has no API for them, so Keytray keeps the ones you paste in (name, account e-mail,
  * token) and copies them as the token or as the `x-api-user`/`x-api-token` header pair.
  */
-export function TokensView(props: { tokens: TokenView[]; query: string }) {
+export function TokensView(props: {
+  tokens: TokenView[];
+  query: string;
+  /** "Hide after copy": a token's Copy hides the popup as a key's Copy does. */
+  hideAfterCopy: boolean;
+}) {
   const announce = useAnnounce();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<TokenView | null>(null);
@@ -22,7 +30,10 @@ export function TokensView(props: { tokens: TokenView[]; query: string }) {
   const copy = async (token: TokenView, format: 'token' | 'headers') => {
     // Success is announced from the `copied` event, like every copy.
     const result = await keytray.tokens.copy({ id: token.id, format });
-    if (!result.ok) announce(result.error.message, 'error');
+    if (!result.ok) return announce(result.error.message, 'error');
+    // As a key's copies: Copy hides the popup (main confirms it where the person looks); Copy headers, like a
+    // key's Copy as…, leaves it open to read what was copied.
+    if (format === 'token' && props.hideAfterCopy) void keytray.popup.hide();
   };
   const pin = async (token: TokenView) => {
     const result = await keytray.tokens.pin({ id: token.id, pinned: !token.pinned });
@@ -51,9 +62,13 @@ export function TokensView(props: { tokens: TokenView[]; query: string }) {
         <ul aria-label="V1 tokens" className="token-list">
           {shown.map((token) => (
             <li key={token.id} className="token-row">
-              <div className="key-main">
-                <strong>{token.name}</strong>
-                <span className="user">{token.email}</span>
+              <div className="token-main">
+                <strong className="token-name" title={token.name}>
+                  {token.name}
+                </strong>
+                <span className="user" title={token.email}>
+                  {token.email}
+                </span>
               </div>
               <div className="key-actions">
                 <button
@@ -69,14 +84,16 @@ export function TokensView(props: { tokens: TokenView[]; query: string }) {
                   type="button"
                   className="text-button"
                   aria-label={`Copy headers ${token.name}`}
+                  title="Copy the x-api-user and x-api-token headers"
                   onClick={() => void copy(token, 'headers')}
                 >
-                  Headers
+                  Copy headers
                 </button>
                 <button
                   type="button"
                   className="icon-button pin"
                   aria-label={`Pin ${token.name}`}
+                  title={token.pinned ? 'Unpin from the tray menu' : 'Pin to the tray menu'}
                   aria-pressed={token.pinned}
                   onClick={() => void pin(token)}
                 >
@@ -102,87 +119,49 @@ export function TokensView(props: { tokens: TokenView[]; query: string }) {
       </p>
       {adding && <AddTokenDialog onClose={(message) => (setAdding(false), message && announce(message))} />}
       {removing && (
-        <Dialog title={`Remove ${removing.name}?`} role="alertdialog" onClose={() => setRemoving(null)}>
-          <div className="stack">
-            <p>
-              Keytray forgets this token and deletes it from your keychain. The token keeps working at Telnyx;
-              revoke it in the portal if you no longer need it.
-            </p>
-            <div className="buttons">
-              <button type="button" onClick={() => setRemoving(null)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="danger"
-                onClick={async () => {
-                  const result = await keytray.tokens.remove({ id: removing.id });
-                  announce(
-                    result.ok ? `Removed ${removing.name}` : result.error.message,
-                    result.ok ? 'info' : 'error',
-                  );
-                  setRemoving(null);
-                }}
-              >
-                Remove token
-              </button>
-            </div>
-          </div>
-        </Dialog>
+        <RemoveTokenDialog
+          token={removing}
+          onClose={(message) => {
+            setRemoving(null);
+            if (message) announce(message);
+          }}
+        />
       )}
     </section>
   );
 }
 
-function AddTokenDialog({ onClose }: { onClose: (message?: string) => void }) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [token, setToken] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await keytray.tokens.add({ name, email, token });
-    if (result.ok) onClose(`Saved ${result.value.name} in your keychain`);
-    else setProblem(result.error.message);
-  };
+/** `Remove «name»?`: Keytray forgets the token; it keeps working at Telnyx until revoked in the portal. */
+function RemoveTokenDialog(props: { token: TokenView; onClose: (message?: string) => void }) {
+  const { busy, run, alert } = useSubmit();
+  const { token } = props;
   return (
-    <Dialog title="Add V1 token" onClose={() => onClose()}>
-      <form className="stack" onSubmit={(event) => void submit(event)}>
-        <label>
-          Name
-          <input type="text" value={name} onChange={(e) => setName(e.target.value)} required maxLength={64} />
-        </label>
-        <label>
-          Account email
-          <input
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-            autoComplete="email"
-          />
-        </label>
-        <label>
-          Token
-          <input
-            type="password"
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-            required
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </label>
-        <ErrorAlert message={problem} />
+    <Dialog title="Remove" subject={`${token.name}?`} role="alertdialog" onClose={() => props.onClose()}>
+      <div className="stack">
+        <p>
+          Keytray forgets this token and deletes it from your keychain. The token keeps working at Telnyx;
+          revoke it in the portal if you no longer need it.
+        </p>
+        {alert}
         <div className="buttons">
-          <button type="button" onClick={() => onClose()}>
+          <button type="button" onClick={() => props.onClose()}>
             Cancel
           </button>
-          <button type="submit" className="primary">
-            Save
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () => keytray.tokens.remove({ id: token.id }),
+                () => props.onClose(`Removed ${token.name}`),
+              )
+            }
+          >
+            Remove token
           </button>
         </div>
-      </form>
+      </div>
     </Dialog>
   );
 }

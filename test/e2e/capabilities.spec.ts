@@ -12,7 +12,7 @@ test.describe('a key without the organization key list (it answers 403)', () => 
     await expect(popup.getByRole('switch')).toHaveCount(0);
     await expect(
       popup.getByText(
-        "This key can't turn keys on or off through Telnyx's API: the organization's key list is not available to it.",
+        "With this key, Keytray can't turn keys on or off: Telnyx doesn't show it the organization's keys.",
       ),
     ).toBeVisible();
     // Said as what the key can't do: whether the person is the owner is not what Keytray knows.
@@ -33,7 +33,7 @@ test.describe('Telnyx without the undocumented routes', () => {
     await expect(popup.getByRole('list', { name: 'API keys' }).getByRole('listitem')).toHaveCount(1);
     await expect(
       popup.getByText(
-        "Telnyx's API does not list this key's own keys either, so you see the keys Keytray holds.",
+        "Telnyx doesn't list this key's own keys to Keytray either, so you see the keys Keytray holds.",
       ),
     ).toBeVisible();
   });
@@ -46,18 +46,19 @@ test.describe('Telnyx without the undocumented routes', () => {
     await connectWith(desktop, popup, simulator.ownerKey);
     const id =
       simulator.state.keys.find((k) => k.value !== simulator.ownerKey && k.userId !== 'user-gone')?.id ?? '';
+    await popup.getByRole('searchbox', { name: 'Search' }).fill(id);
     await popup.getByRole('button', { name: `Edit tags ${id}` }).click();
     const dialog = popup.getByRole('dialog', { name: `Edit tags ${id}` });
     await dialog.getByRole('textbox', { name: 'Tags' }).fill('new');
     await dialog.getByRole('textbox', { name: 'Tags' }).press('Enter');
     await dialog.getByRole('button', { name: 'Save tags' }).click();
     await expect(dialog.getByRole('alert')).toHaveText(
-      /Telnyx's API does not let Keytray edit tags for this account\. Do it in the Telnyx portal/,
+      /Telnyx doesn't let Keytray edit tags for this account\. Do it in the Telnyx portal/,
     );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(popup.getByRole('button', { name: /^Edit tags / })).toHaveCount(0);
     await expect(
-      popup.getByText("Telnyx's API does not let Keytray edit tags of existing keys."),
+      popup.getByText("Telnyx doesn't let Keytray change the tags of existing keys."),
     ).toBeVisible();
   });
 });

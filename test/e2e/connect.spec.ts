@@ -51,6 +51,7 @@ test('a real key connects, and the account survives a restart', async ({
     await desktop.goto(again.url);
     await openPopup(desktop);
     await expect(popup.getByRole('list', { name: 'API keys' })).toBeVisible();
+    await popup.getByRole('searchbox', { name: 'Search' }).fill(idOf(simulator.ownerKey));
     await expect(popup.getByRole('button', { name: `Copy ${idOf(simulator.ownerKey)}` })).toBeVisible();
   } finally {
     await again.stop();

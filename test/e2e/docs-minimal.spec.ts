@@ -167,7 +167,10 @@ test('connect, list, create (Telnyx ignores the tags and expiry), disable on the
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
-  await expect(liveRegion(popup)).toHaveText(`Key disabled: ${targetId}`);
+  await expect(liveRegion(popup)).toHaveText(`Key disabled: ${targetId}`, {
+    // Sent once the 5 s Undo window has passed (usability-feedback-safety.spec).
+    timeout: 10_000,
+  });
   expect(simulator.state.keys.find((k) => k.id === targetId)?.status).toBe('inactive');
   await shoot(desktop, '6-toggle');
   await popup.getByRole('button', { name: 'Sync' }).click();
@@ -188,7 +191,7 @@ test('a key without the organization key list says what it cannot do, and still 
   await connectWith(desktop, popup, simulator.memberKey);
   await expect(
     popup.getByText(
-      "This key can't turn keys on or off through Telnyx's API: the organization's key list is not available to it.",
+      "With this key, Keytray can't turn keys on or off: Telnyx doesn't show it the organization's keys.",
     ),
   ).toBeVisible();
   await expect(popup.getByRole('link', { name: 'Do it in the Telnyx portal' })).toBeVisible();
@@ -232,7 +235,10 @@ test('what a record leaves unsaid is shown as unknown: status word, expiry, tags
   await expectAccessible(desktop, 'A key of unknown status');
   await revokedRow.getByRole('button', { name: `More actions ${revoked}` }).click();
   await popup.getByRole('menuitem', { name: 'Disable', exact: true }).click();
-  await expect(liveRegion(popup)).toHaveText(`Key disabled: ${revoked}`);
+  await expect(liveRegion(popup)).toHaveText(`Key disabled: ${revoked}`, {
+    // Sent once the 5 s Undo window has passed (usability-feedback-safety.spec).
+    timeout: 10_000,
+  });
   expect(simulator.state.keys.find((k) => k.id === revoked)?.status).toBe('inactive');
 
   // 2. An expiry Telnyx left out, tags of a shape Keytray cannot read: unknown, never "none".
@@ -328,6 +334,7 @@ test('Copy as curl command copies no key: it reads $TELNYX_API_KEY, which Enviro
 }) => {
   await connectWith(desktop, popup, simulator.ownerKey);
   const id = idOf(simulator.ownerKey);
+  await popup.getByRole('searchbox', { name: 'Search' }).fill(id);
   await popup.getByRole('button', { name: `More actions ${id}` }).click();
   await popup.getByRole('menuitem', { name: 'Copy as…' }).click();
   const formats = popup.getByRole('menu', { name: 'Copy as…' }).getByRole('menuitem');

@@ -39,6 +39,8 @@ export async function startPreview(options: {
   userData?: string;
   service?: string;
   clock?: TestClock | undefined;
+  /** More environment for the preview process (e.g. a D-Bus address where no keyring answers). */
+  env?: NodeJS.ProcessEnv;
 }): Promise<Preview> {
   const { clock } = options;
   const userData = options.userData ?? mkdtempSync(join(tmpdir(), 'keytray-e2e-'));
@@ -52,6 +54,7 @@ export async function startPreview(options: {
       KEYTRAY_KEYCHAIN_SERVICE: service,
       KEYTRAY_PREVIEW_TEST_HOOKS: '1',
       ...(clock ? { TZ: clock.zone, KEYTRAY_PREVIEW_NOW: clock.now().toISOString() } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -54,11 +54,15 @@ test('disable then enable a key, and see it after a sync', async ({ desktop, pop
       k.userId !== 'user-gone',
   );
   const id = target?.id ?? '';
+  await popup.getByRole('searchbox', { name: 'Search' }).fill(id);
   const toggle = popup.getByRole('switch', { name: `Enabled ${id}` });
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
-  await expect(liveRegion(popup)).toHaveText(`Key disabled: ${id}`);
+  await expect(liveRegion(popup)).toHaveText(`Key disabled: ${id}`, {
+    // Sent once the 5 s Undo window has passed (usability-feedback-safety.spec).
+    timeout: 10_000,
+  });
   expect(simulator.state.keys.find((k) => k.id === id)?.status).toBe('inactive');
   await popup.getByRole('button', { name: 'Sync' }).click();
   await expect(row(popup, id)).toContainText('Disabled');
@@ -72,9 +76,12 @@ test('edit tags; the eleventh tag is refused', async ({ desktop, popup, simulato
   await connectWith(desktop, popup, simulator.ownerKey);
   const id =
     simulator.state.keys.find((k) => k.value !== simulator.ownerKey && k.userId !== 'user-gone')?.id ?? '';
+  await popup.getByRole('searchbox', { name: 'Search' }).fill(id);
   await popup.getByRole('button', { name: `Edit tags ${id}` }).click();
   const dialog = popup.getByRole('dialog', { name: `Edit tags ${id}` });
   const input = dialog.getByRole('textbox', { name: 'Tags' });
+  // The dialog's content may arrive a moment after its frame (loaded on demand): count chips once it is there.
+  await expect(input).toBeVisible();
   while ((await dialog.getByRole('button', { name: /^Remove tag / }).count()) > 0) {
     await dialog
       .getByRole('button', { name: /^Remove tag / })
@@ -88,6 +95,13 @@ test('edit tags; the eleventh tag is refused', async ({ desktop, popup, simulato
   await input.fill('tag11');
   await input.press('Enter');
   await expect(dialog.getByRole('alert')).toHaveText('A key can have at most 10 tags.');
+  // "tag11" is still typed in the field: Save does not drop it silently, it says why and stays open.
+  await dialog.getByRole('button', { name: 'Save tags' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'A key can have at most 10 tags. Remove one, or clear the text in Tags.',
+  );
+  await expect(dialog).toBeVisible();
+  await input.fill('');
   await dialog.getByRole('button', { name: 'Save tags' }).click();
   await expect(dialog).toBeHidden();
   expect(simulator.state.keys.find((k) => k.id === id)?.tags).toEqual(
@@ -104,6 +118,7 @@ test('delete asks first, then the key is gone at Telnyx and from the list', asyn
   await connectWith(desktop, popup, simulator.ownerKey);
   const id =
     simulator.state.keys.find((k) => k.value !== simulator.ownerKey && k.userId !== 'user-gone')?.id ?? '';
+  await popup.getByRole('searchbox', { name: 'Search' }).fill(id);
   await popup.getByRole('button', { name: `More actions ${id}` }).click();
   await popup.getByRole('menuitem', { name: 'Delete…' }).click();
   const confirm = popup.getByRole('alertdialog', { name: `Delete ${id}?` });
@@ -123,6 +138,7 @@ test('add the secret of a listed key, then copy it', async ({ desktop, popup, si
     (k) => k.value !== simulator.ownerKey && k.userId !== 'user-gone' && k.status === 'active',
   );
   const id = key?.id ?? '';
+  await popup.getByRole('searchbox', { name: 'Search' }).fill(id);
   await popup.getByRole('button', { name: `Save the full key ${id}` }).click();
   const dialog = popup.getByRole('dialog', { name: `Save the full key ${id}` });
   await dialog.getByLabel('Full key').fill(simulator.ownerKey);
@@ -150,6 +166,7 @@ test('copy as an environment variable; the clipboard is cleared after the set ti
   await settings.getByLabel('Clear clipboard after').selectOption({ label: '10 s' });
   await settings.getByRole('button', { name: 'Done' }).click();
   const id = idOf(simulator.ownerKey);
+  await popup.getByRole('searchbox', { name: 'Search' }).fill(id);
   await popup.getByRole('button', { name: `More actions ${id}` }).click();
   await popup.getByRole('menuitem', { name: 'Copy as…' }).click();
   await popup.getByRole('menuitem', { name: 'Environment variable' }).click();
@@ -188,11 +205,19 @@ test('the tray shows a tooltip, and its menu opens Keytray', async ({ desktop, p
   await connectWith(desktop, popup, simulator.ownerKey);
   await desktop.getByRole('button', { name: /^Keytray/ }).click();
   await expect(desktop.getByTitle('Keytray popup')).toBeHidden();
-  const tray = desktop.getByRole('button', { name: /^Keytray — \d+ keys? expires? soon/ });
+  const tray = desktop.getByRole('button', {
+    name: /^Keytray — \d+ keys? (need attention|expires? within \d+ days|expired in the last 7 days)/,
+  });
   await expect(tray).toBeVisible();
   await tray.click({ button: 'right' });
   const menu = desktop.getByRole('menu', { name: 'Keytray menu' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['Open Keytray', 'Sync now', 'Settings…', 'Quit']);
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    'Open Keytray',
+    'Pin a key or token in Keytray to copy it from here',
+    'Sync now',
+    'Settings…',
+    'Quit',
+  ]);
   await menu.getByRole('menuitem', { name: 'Open Keytray' }).click();
   await expect(desktop.getByTitle('Keytray popup')).toBeVisible();
   await expect(popup.getByRole('searchbox', { name: 'Search' })).toBeFocused();

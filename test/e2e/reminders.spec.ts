@@ -113,6 +113,7 @@ test('replace a key: the new one is copied, and the old one is disabled 24 hours
 test('a pinned key is copied from the tray menu', async ({ desktop, popup, simulator, preview }) => {
   await connectWith(desktop, popup, simulator.ownerKey);
   const id = idOf(simulator.ownerKey);
+  await popup.getByRole('searchbox', { name: 'Search' }).fill(id);
   await popup.getByRole('button', { name: `Pin ${id}` }).click();
   await expect(popup.getByRole('button', { name: `Pin ${id}` })).toHaveAttribute('aria-pressed', 'true');
   await popup.getByRole('button', { name: `More actions ${id}` }).click();
@@ -143,7 +144,8 @@ test('a reminder can be snoozed from the popup it opens', async ({
     .getByRole('region', { name: 'Notifications' })
     .getByRole('button', { name: /Telnyx key expires in 7 days/ })
     .click();
-  await popup.getByRole('button', { name: 'Until the next reminder' }).click();
+  await popup.getByRole('button', { name: 'Snooze the reminder' }).click();
+  await popup.getByRole('menuitem', { name: 'Snooze until the next reminder' }).click();
   await expect(popup.locator('[role="status"][aria-live="polite"]')).toHaveText(
     'Reminder snoozed until the next reminder',
   );

@@ -240,6 +240,7 @@ test('Disconnect asks first; afterwards nothing of the account stays on screen',
 }) => {
   await connectWith(desktop, popup, simulator.ownerKey);
   const ownerId = idOf(simulator.ownerKey);
+  await popup.getByRole('searchbox', { name: 'Search' }).fill(ownerId);
   await copyFromRow(desktop, popup, ownerId);
   await expect(liveRegion(popup)).toContainText(`Copied`);
 

@@ -25,6 +25,8 @@ test('tags set in Telnyx are shown cleaned, and an edit sends them back unchange
   if (!target) throw new Error('the simulator has no active key to edit');
   target.tags = [TRICKY, BROKEN];
   await connectWith(desktop, popup, simulator.ownerKey);
+  // The list is in its default order and virtualised: find the row first.
+  await popup.getByRole('searchbox', { name: 'Search' }).fill(target.id);
 
   const item = row(popup, target.id);
   await expect(item).toContainText(SHOWN.tricky);

@@ -1,4 +1,4 @@
-import { connectWith, expect, liveRegion, test } from './fixtures.js';
+import { connectWith, expect, liveRegion, openPopup, test } from './fixtures.js';
 
 const TOKEN = 'Vq3xT9bLm2Rk7Wp4Zs8Nd1';
 
@@ -25,6 +25,9 @@ test('a V1 token is added, its headers copied, and removed', async ({
   await expect(liveRegion(popup)).toHaveText('Copied Billing export — clipboard clears in 30 s');
   await list.getByRole('button', { name: 'Copy Billing export' }).click();
   await expect.poll(() => preview.clipboard()).toBe(TOKEN);
+  // "Hide after copy" (on by default) hid the popup, as a key's Copy does.
+  await expect(desktop.getByTitle('Keytray popup')).toBeHidden();
+  await openPopup(desktop);
 
   await list.getByRole('button', { name: 'Remove Billing export' }).click();
   await popup

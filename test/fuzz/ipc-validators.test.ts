@@ -99,6 +99,7 @@ const NAMED_FIELDS = [
   ['tokens.add', 'name'],
   ['tokens.rename', 'name'],
   ['keys.pin', 'label'],
+  ['keys.rename', 'name'],
   ['tokens.pin', 'label'],
 ] as const satisfies readonly (readonly [Channel, string])[];
 

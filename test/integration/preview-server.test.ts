@@ -40,7 +40,7 @@ afterEach(async () => {
 async function startServer(limits: Partial<PreviewLimits> = {}) {
   const harness = createCoreHarness();
   const desktopEvents = createEventStream();
-  const preview = createPreviewDesktop(desktopEvents, () => {}, mkdtempSync(join(tmpdir(), 'keytray-ps-')));
+  const preview = createPreviewDesktop(desktopEvents, () => {});
   const server = await startPreviewServer({
     core: harness.core,
     preview,

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeNodeCore } from '../../electron/core/compose-node.js';
+import { createSimulator, startSimulatorServer } from '../../electron/core/telnyx/simulator/index.js';
 import { createFakeDesktop } from '../fixtures/fake-desktop.js';
+import { keyringReady, testService } from '../fixtures/keyring.js';
 
 /** The real settings files in a temp folder, as both shells compose them; no account, so no keychain call. */
 async function startOn(folder: string) {
@@ -72,5 +74,37 @@ describe('settings.json that Keytray cannot fully read', () => {
       hideAfterCopy: false,
     });
     expect(saved.document.accounts['legacy']).toMatchObject({ tokens: [token], pins: [v1.pins[0]] });
+  });
+});
+
+describe.runIf(keyringReady)('the key cache on disk, composed as the shells compose it', () => {
+  it('keeps a Telnyx tag that merely reads like a full key (a pattern must not refuse every sync)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'keytray-settings-'));
+    const simulator = createSimulator({ keyCount: 5 });
+    const tagged = simulator.state.keys.find((k) => k.value !== simulator.ownerKey);
+    if (!tagged) throw new Error('no key to tag');
+    tagged.tags = ['KEYVAULT_production'];
+    const server = await startSimulatorServer(simulator);
+    try {
+      const { core } = composeNodeCore({
+        userDataDir: folder,
+        env: { KEYTRAY_KEYCHAIN_SERVICE: testService('key-cache'), TELNYX_BASE_URL: server.url },
+        desktop: createFakeDesktop(),
+        logSink: () => undefined,
+      });
+      const connected = await core.handlers['account.connect']({ apiKey: simulator.ownerKey });
+      expect(connected.ok).toBe(true);
+      const synced = await core.handlers['keys.sync'](undefined);
+      expect(synced.ok && synced.value.keys.find((k) => k.id === tagged.id)?.tags).toEqual([
+        'KEYVAULT_production',
+      ]);
+      // At quit everything is on disk (the cache may be written a moment after a change, never lost).
+      await core.dispose();
+      const onDisk = readFileSync(join(folder, 'key-cache.json'), 'utf8');
+      expect(onDisk).toContain('KEYVAULT_production');
+      expect(onDisk).not.toContain(simulator.ownerKey);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -13,6 +13,7 @@ import { createSimulator } from '../telnyx/simulator/simulator.js';
 import type { KeyRecord } from '../telnyx/unverified.js';
 import { accountScope, DEMO_SCOPE } from './account-scope.js';
 import { claimLegacyData } from './legacy-data.js';
+import { wrongCredential } from '../wrong-credential.js';
 import type { CapabilityName, Session } from './session.js';
 
 export type AccountDeps = {
@@ -49,6 +50,16 @@ const DEMO_BASE_URL = 'https://demo.keytray.invalid/v2';
 export function createAccountService(deps: AccountDeps) {
   let session: Session | null = null;
   let demo: ReturnType<typeof createSimulator> | null = null;
+  /**
+   * Connect, the demo, restore and disconnect run one at a time: a Connect clicked while the start-up restore
+   * waits on the keychain or Telnyx must not be replaced by the restored account when that finishes.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(change: () => Promise<T>): Promise<T> => {
+    const next = queue.then(change, change);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
   /** `scope`: the account whose learned field spellings (compatibility check) its lists are read with. */
   const client = (fetch: Fetch, baseUrl: string, apiKey: string, scope?: string): TelnyxClient =>
@@ -118,6 +129,7 @@ export function createAccountService(deps: AccountDeps) {
     await claimLegacyData({
       settings: deps.settings,
       scope: next.scope,
+      keyId: next.keyId,
       unscoped: next.unscopedSecrets,
       scoped: next.keySecrets,
       logger: deps.logger,
@@ -135,6 +147,111 @@ export function createAccountService(deps: AccountDeps) {
     };
   }
 
+  /**
+   * Validates a pasted key with Telnyx, finds out whose account it is, then keeps it in the keychain. A
+   * refused key, or any failure before the keychain write, changes nothing: the account connected before
+   * (if any) stays connected.
+   */
+  async function connect(apiKey: string): Promise<Connected> {
+    const value = apiKey.trim();
+    const wrongKind = wrongCredential('connect', value);
+    if (wrongKind) throw wrongKind;
+    const parsed = parseKeyValue(value);
+    if (!parsed) {
+      throw new AppError(
+        'invalid-input',
+        'That does not look like a Telnyx API key. A key starts with KEY and has an underscore in it; copy it again from the portal.',
+      );
+    }
+    deps.redactor.remember(value);
+    const apiClient = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value);
+    const capabilities = await learn(apiClient);
+    const { scope, listed } = await identify(apiClient, parsed.id, capabilities.isOwner);
+    const next = telnyxSession(parsed.id, value, scope, capabilities);
+    // The account key is a key like any other: Keytray holds its secret, so it can be copied. Written before
+    // `account`, so a keychain failure between the two leaves the connected account as it was.
+    await next.keySecrets.set(secretName.key(parsed.id), value);
+    await deps.secrets.set(secretName.account, value);
+    session = next;
+    demo = null;
+    persist({
+      mode: 'telnyx',
+      keyId: parsed.id,
+      scope,
+      isOwner: capabilities.isOwner,
+      connectedAt: deps.clock.now().toISOString(),
+    });
+    await claimLegacy(next);
+    deps.logger.info('connected', { keyId: parsed.id, owner: capabilities.isOwner, scope });
+    return { status: status(), listed };
+  }
+
+  async function connectDemo(): Promise<Connected> {
+    const simulator = demoSimulator();
+    const parsed = parseKeyValue(simulator.ownerKey);
+    if (!parsed) throw new AppError('internal', 'The demo account could not start.');
+    const probe = demoSession(parsed.id, { isOwner: false, ...UNKNOWN_CAPABILITIES });
+    const capabilities = await learn(probe.client);
+    session = { ...probe, capabilities };
+    persist({
+      mode: 'demo',
+      keyId: parsed.id,
+      scope: DEMO_SCOPE,
+      isOwner: capabilities.isOwner,
+      connectedAt: deps.clock.now().toISOString(),
+    });
+    return { status: status(), listed: null };
+  }
+
+  /**
+   * At start: the account from settings, its key from the keychain. A missing key disconnects plainly. An
+   * account saved before accounts were told apart learns its scope now, if Telnyx can be reached.
+   */
+  async function restore(): Promise<AccountStatus> {
+    const stored = deps.settings.read().account;
+    if (!stored) return status();
+    const capabilities = { isOwner: stored.isOwner, ...UNKNOWN_CAPABILITIES };
+    if (stored.mode === 'demo') {
+      session = demoSession(stored.keyId, capabilities);
+      return status();
+    }
+    const value = await deps.secrets.get(secretName.account);
+    if (!value || parseKeyValue(value)?.id !== stored.keyId) {
+      deps.logger.warn('stored account has no key in the keychain; disconnected', { keyId: stored.keyId });
+      persist(null);
+      return status();
+    }
+    deps.redactor.remember(value);
+    let scope = stored.scope;
+    if (scope === null) {
+      const probe = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value);
+      scope = (await identify(probe, stored.keyId, stored.isOwner)).scope;
+      persist({ ...stored, scope });
+    }
+    session = telnyxSession(stored.keyId, value, scope, capabilities);
+    await claimLegacy(session);
+    return status();
+  }
+
+  /**
+   * Forgets which account is connected. Its saved key secrets, V1 tokens, pins and reminder log stay, filed
+   * under the account: they were shown once and cannot be fetched again, and connecting the same account
+   * again brings them back.
+   */
+  async function disconnect(): Promise<AccountStatus> {
+    if (session?.mode === 'telnyx') {
+      // An unreachable keychain must not trap the person in an account: the entry stays where secrets
+      // belong, and nothing restores it without the settings' account record, which goes below.
+      await deps.secrets.delete(secretName.account).catch((error: unknown) => {
+        deps.logger.warn('could not remove the connected key from the keychain at disconnect', { error });
+      });
+    }
+    session = null;
+    demo = null;
+    persist(null);
+    return status();
+  }
+
   return {
     status,
 
@@ -143,103 +260,12 @@ export function createAccountService(deps: AccountDeps) {
      * refused key, or any failure before the keychain write, changes nothing: the account connected before
      * (if any) stays connected.
      */
-    async connect(apiKey: string): Promise<Connected> {
-      const value = apiKey.trim();
-      const parsed = parseKeyValue(value);
-      if (!parsed) {
-        throw new AppError(
-          'invalid-input',
-          'That does not look like a Telnyx API key. A key starts with KEY and has an underscore in it; copy it again from the portal.',
-        );
-      }
-      deps.redactor.remember(value);
-      const apiClient = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value);
-      const capabilities = await learn(apiClient);
-      const { scope, listed } = await identify(apiClient, parsed.id, capabilities.isOwner);
-      const next = telnyxSession(parsed.id, value, scope, capabilities);
-      // The account key is a key like any other: Keytray holds its secret, so it can be copied. Written before
-      // `account`, so a keychain failure between the two leaves the connected account as it was.
-      await next.keySecrets.set(secretName.key(parsed.id), value);
-      await deps.secrets.set(secretName.account, value);
-      session = next;
-      demo = null;
-      persist({
-        mode: 'telnyx',
-        keyId: parsed.id,
-        scope,
-        isOwner: capabilities.isOwner,
-        connectedAt: deps.clock.now().toISOString(),
-      });
-      await claimLegacy(next);
-      deps.logger.info('connected', { keyId: parsed.id, owner: capabilities.isOwner, scope });
-      return { status: status(), listed };
-    },
-
-    async connectDemo(): Promise<Connected> {
-      const simulator = demoSimulator();
-      const parsed = parseKeyValue(simulator.ownerKey);
-      if (!parsed) throw new AppError('internal', 'The demo account could not start.');
-      const probe = demoSession(parsed.id, { isOwner: false, ...UNKNOWN_CAPABILITIES });
-      const capabilities = await learn(probe.client);
-      session = { ...probe, capabilities };
-      persist({
-        mode: 'demo',
-        keyId: parsed.id,
-        scope: DEMO_SCOPE,
-        isOwner: capabilities.isOwner,
-        connectedAt: deps.clock.now().toISOString(),
-      });
-      return { status: status(), listed: null };
-    },
-
-    /**
-     * At start: the account from settings, its key from the keychain. A missing key disconnects plainly. An
-     * account saved before accounts were told apart learns its scope now, if Telnyx can be reached.
-     */
-    async restore(): Promise<AccountStatus> {
-      const stored = deps.settings.read().account;
-      if (!stored) return status();
-      const capabilities = { isOwner: stored.isOwner, ...UNKNOWN_CAPABILITIES };
-      if (stored.mode === 'demo') {
-        session = demoSession(stored.keyId, capabilities);
-        return status();
-      }
-      const value = await deps.secrets.get(secretName.account);
-      if (!value || parseKeyValue(value)?.id !== stored.keyId) {
-        deps.logger.warn('stored account has no key in the keychain; disconnected', { keyId: stored.keyId });
-        persist(null);
-        return status();
-      }
-      deps.redactor.remember(value);
-      let scope = stored.scope;
-      if (scope === null) {
-        const probe = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value);
-        scope = (await identify(probe, stored.keyId, stored.isOwner)).scope;
-        persist({ ...stored, scope });
-      }
-      session = telnyxSession(stored.keyId, value, scope, capabilities);
-      await claimLegacy(session);
-      return status();
-    },
-
-    /**
-     * Forgets which account is connected. Its saved key secrets, V1 tokens, pins and reminder log stay, filed
-     * under the account: they were shown once and cannot be fetched again, and connecting the same account
-     * again brings them back.
-     */
-    async disconnect(): Promise<AccountStatus> {
-      if (session?.mode === 'telnyx') {
-        // An unreachable keychain must not trap the person in an account: the entry stays where secrets
-        // belong, and nothing restores it without the settings' account record, which goes below.
-        await deps.secrets.delete(secretName.account).catch((error: unknown) => {
-          deps.logger.warn('could not remove the connected key from the keychain at disconnect', { error });
-        });
-      }
-      session = null;
-      demo = null;
-      persist(null);
-      return status();
-    },
+    connect: (apiKey: string): Promise<Connected> => oneAtATime(() => connect(apiKey)),
+    connectDemo: (): Promise<Connected> => oneAtATime(connectDemo),
+    /** At start: the account from settings, its key from the keychain (see `restore`). */
+    restore: (): Promise<AccountStatus> => oneAtATime(restore),
+    /** Forgets which account is connected; what is filed under it stays (see `disconnect`). */
+    disconnect: (): Promise<AccountStatus> => oneAtATime(disconnect),
 
     session(): Session {
       if (!session) throw new AppError('not-connected', 'Connect a Telnyx account first.');

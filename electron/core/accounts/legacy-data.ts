@@ -17,12 +17,15 @@ import {
 export async function claimLegacyData(input: {
   settings: DocumentStore<SettingsFile>;
   scope: string;
+  /** The connected key: `legacy` data saved while another key was connected is not this account's. */
+  keyId: string;
   unscoped: SecretStore;
   scoped: SecretStore;
   logger: Logger;
 }): Promise<void> {
-  const legacy = input.settings.read().accounts[LEGACY_SCOPE];
-  if (!legacy) return;
+  const { accounts: saved, legacyFor } = input.settings.read();
+  const legacy = saved[LEGACY_SCOPE];
+  if (!legacy || (legacyFor !== null && legacyFor !== input.keyId)) return;
   const moved: string[] = [];
   try {
     for (const token of legacy.tokens) {
@@ -52,7 +55,7 @@ export async function claimLegacyData(input: {
       ...EMPTY_ACCOUNT_DATA,
       tokens: legacy.tokens.filter((t) => !moved.includes(t.id)),
     };
-  input.settings.write({ ...file, accounts });
+  input.settings.write({ ...file, accounts, legacyFor: done ? null : file.legacyFor });
   input.logger.info('settings from before accounts were told apart now belong to the account', {
     scope: input.scope,
     tokens: moved.length,
@@ -73,6 +76,7 @@ function merge(into: AccountData, from: AccountData): AccountData {
     tokens,
     scheduledDisables: disables,
     telnyxFields: into.telnyxFields ?? from.telnyxFields,
+    names: { ...from.names, ...into.names },
     reminders: {
       sent: { ...from.reminders.sent, ...into.reminders.sent },
       snoozedUntil: { ...from.reminders.snoozedUntil, ...into.reminders.snoozedUntil },

@@ -4,7 +4,7 @@ import { AppError, PORTAL_URL } from '../errors.js';
 export function notSupported(what: string): AppError {
   return new AppError(
     'not-supported',
-    `Telnyx's API does not let Keytray ${what} for this account. Do it in the Telnyx portal (${PORTAL_URL}).`,
+    `Telnyx doesn't let Keytray ${what} for this account. Do it in the Telnyx portal (${PORTAL_URL}).`,
   );
 }
 
@@ -16,6 +16,6 @@ export function notSupported(what: string): AppError {
 export function ownerOnly(what: string): AppError {
   return new AppError(
     'not-supported',
-    `The connected key can't ${what} keys through Telnyx's API: the organization's key list is not available to it. Do it in the Telnyx portal (${PORTAL_URL}), or connect with a key that has that access.`,
+    `The connected key can't ${what} keys: Telnyx doesn't show it the organization's keys. Do it in the Telnyx portal (${PORTAL_URL}), or connect with a key that has that access.`,
   );
 }

@@ -1,8 +1,9 @@
 import type { KeyCopyFormat } from '../../common/contract.js';
 import { shortKeyId } from '../../common/key-id.js';
 import { checkTags } from '../../common/tags.js';
-import type { CopyDone, KeyCreated, KeyList, KeyReplaced, KeyView } from '../../common/models.js';
+import type { Attention, CopyDone, KeyCreated, KeyList, KeyReplaced, KeyView } from '../../common/models.js';
 import type { AccountService } from '../accounts/account-service.js';
+import type { Session } from '../accounts/session.js';
 import type { SecureClipboard } from '../clipboard/secure-clipboard.js';
 import { AppError } from '../errors.js';
 import type { Events } from '../events.js';
@@ -19,6 +20,9 @@ import { checkCreated } from './created-check.js';
 import { formatKey } from './copy-formats.js';
 import { notSupported, ownerOnly } from './key-messages.js';
 import type { DisableSchedule } from './disable-schedule.js';
+import type { KeyNames } from './key-names.js';
+import { createKeyViews } from './key-views.js';
+import { createListRevisions, sameFields } from './list-revisions.js';
 import type { Pins } from './pins.js';
 
 const DAY_MS = 86_400_000;
@@ -29,12 +33,20 @@ export type KeyServiceDeps = {
   accounts: AccountService;
   keyCache: DocumentStore<KeyCache>;
   pins: Pins;
+  names: KeyNames;
+  /** Which of these keys need attention (the one rule, less snoozes): `KeyList.attention`. */
+  attention: (keys: readonly KeyRecord[]) => Attention;
   schedule: DisableSchedule;
   clipboard: SecureClipboard;
   events: Events;
   clock: Clock;
   logger: Logger;
   redactor: Redactor;
+  /**
+   * Runs work the person is not waiting for after the current answer (the shells pass one; without it, that
+   * work is awaited before answering, as tests expect).
+   */
+  later?: (task: () => Promise<void>) => void;
 };
 
 /**
@@ -43,46 +55,55 @@ export type KeyServiceDeps = {
  */
 export function createKeyService(deps: KeyServiceDeps) {
   const held = createHeldSecrets(deps);
+  const revisions = createListRevisions();
+  const views = createKeyViews();
   let offline = false;
   const changed = () => deps.events.emit('keys.changed', {});
 
   /**
    * Views for many keys at once. Pins and planned disables are read once per call, not once per key:
-   * each read clones the settings document, and 10,000 of those made a list take seconds.
+   * each read clones the settings document, and 10,000 of those made a list take seconds. Unchanged keys
+   * keep their view objects (see `createKeyViews`).
    */
   function toViews(records: KeyRecord[], ids: Set<string>): KeyView[] {
-    const unsaved = held.unsaved();
-    const pins = new Map(
-      deps.pins
-        .list()
-        .filter((p) => p.kind === 'key')
-        .map((p) => [p.id, p.label]),
-    );
-    const disables = new Map(deps.schedule.list().map((d) => [d.keyId, d.at]));
-    return records.map((record) => ({
-      ...record,
-      hasSecret: ids.has(record.id) || unsaved.has(record.id),
-      unsaved: unsaved.has(record.id),
-      pinned: pins.has(record.id),
-      pinLabel: pins.get(record.id) ?? null,
-      disableAt: disables.get(record.id) ?? null,
-    }));
+    return views.build(records, {
+      inKeychain: ids,
+      unsaved: held.unsaved(),
+      pins: new Map(
+        deps.pins
+          .list()
+          .filter((p) => p.kind === 'key')
+          .map((p) => [p.id, p.label]),
+      ),
+      disables: new Map(deps.schedule.list().map((d) => [d.keyId, d.at])),
+      names: deps.names.all(),
+    });
   }
 
-  async function list(): Promise<KeyList> {
+  /**
+   * The list as the popup shows it. With `since` (a revision the popup holds), `keys` holds only the keys that
+   * changed after it (see `KeyList.changedSince`); without, or when that revision is unknown, every key.
+   */
+  async function list(since?: number): Promise<KeyList> {
     const cache = deps.keyCache.read();
     const ids = await held.inKeychain();
     const unsaved = held.unsaved();
-    const listed = new Set(cache.keys.map((k) => k.id));
-    // Keys whose secret we hold but that the API does not list (a non-owner without the own-keys route):
-    // their tags and expiry are unknown, not "none" and "never".
-    const extra = [...new Set([...ids, ...unsaved.keys()])]
-      .filter((id) => !listed.has(id))
+    // Keys whose secret we hold but that the API does not list. Without a list route (a non-owner without the
+    // own-keys route) that is every key; with one, a key Telnyx no longer lists is gone, not active — except
+    // one held only in memory, which must stay copyable until quit. Their status, tags and expiry are unknown,
+    // not "active", "none" and "never".
+    const { capabilities } = deps.accounts.session();
+    const hasList = capabilities.isOwner || capabilities.listOwn === 'available';
+    const candidates = [...new Set([...(hasList ? [] : ids), ...unsaved.keys()])];
+    // Built only when there is something to look up (usually nothing is held outside the list).
+    const listed = candidates.length > 0 ? new Set(cache.keys.map((k) => k.id)) : null;
+    const extra = candidates
+      .filter((id) => !listed?.has(id))
       .map((id): KeyRecord => ({
         id,
         userId: null,
         userEmail: null,
-        status: 'active',
+        status: 'unknown',
         statusWord: null,
         tags: [],
         expiresAt: null,
@@ -90,21 +111,37 @@ export function createKeyService(deps: KeyServiceDeps) {
         createdAt: null,
         unreadable: ['tags', 'expiresAt'],
       }));
+    const shown = toViews([...cache.keys, ...extra], ids);
+    const revision = revisions.record(shown);
+    const changes = since === undefined ? null : revisions.since(shown, since);
     return {
-      keys: toViews([...cache.keys, ...extra], ids),
+      keys: changes?.keys ?? shown,
+      attention: deps.attention(cache.keys),
       syncedAt: cache.syncedAt,
       offline,
       now: deps.clock.now().toISOString(),
+      revision,
+      ...(changes && since !== undefined ? { changedSince: since } : {}),
+      ...(changes?.order ? { order: changes.order } : {}),
     };
   }
 
   async function fetchKeys(): Promise<KeyRecord[]> {
     const session = deps.accounts.session();
-    const expected = deps.keyCache.read().keys.length;
-    if (session.capabilities.isOwner) return session.client.listOrganizationKeys(expected);
+    const cached = deps.keyCache.read().keys;
+    const expected = cached.length;
+    // Records that did not change come back as the cached objects, compared while later pages are on their
+    // way: the list built from them after the sync then finds nearly everything as it was.
+    let byId: Map<string, KeyRecord> | null = null;
+    const keep = (record: KeyRecord) => {
+      byId ??= new Map(cached.map((k) => [k.id, k]));
+      const before = byId.get(record.id);
+      return before !== undefined && sameFields(before, record) ? before : record;
+    };
+    if (session.capabilities.isOwner) return session.client.listOrganizationKeys(expected, keep);
     if (session.capabilities.listOwn === 'unavailable') return [];
     try {
-      const keys = await session.client.listOwnKeys(expected);
+      const keys = await session.client.listOwnKeys(expected, keep);
       deps.accounts.setCapability('listOwn', 'available');
       return keys;
     } catch (error) {
@@ -181,13 +218,25 @@ export function createKeyService(deps: KeyServiceDeps) {
     const created = await session.client.createKey(requested, relistAfterFailedCreate, knownIds);
     deps.redactor.remember(created.secret);
     const newId = created.record.id;
+    // Everything the capture needs comes from the session the create was sent in: the person may have
+    // disconnected, or connected another account, while Telnyx answered. The secret goes to its own account.
     const captured = await captureCreatedSecret({
       id: newId,
       secret: created.secret,
       store: session.keySecrets,
-      unsaved: held.unsaved(),
+      unsaved: held.unsavedFor(session.scope),
       logger: deps.logger,
     });
+    if (deps.accounts.scope() !== session.scope) {
+      deps.logger.warn('account changed while a key was created; kept with the account it belongs to', {
+        id: newId,
+        saved: captured.saved,
+      });
+      throw new AppError(
+        'rejected',
+        `Telnyx created ${shortKeyId(newId)}, but another account was connected meanwhile. Keytray kept its full key with the account it was created in${captured.saved ? '' : ' (in memory, until Keytray quits)'}: connect that account again to copy it.`,
+      );
+    }
     if (captured.saved) (await held.inKeychain()).add(newId);
     let record = created.record;
     const cache = deps.keyCache.read();
@@ -202,7 +251,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       if (listed !== null) {
         const found = listed.find((k) => k.id === newId);
         if (found) record = found;
-        await service.accept(found ? listed : [record, ...listed]);
+        await service.accept(found ? listed : [record, ...listed], session);
       }
     }
     const check = checkCreated(requested, record);
@@ -227,9 +276,14 @@ export function createKeyService(deps: KeyServiceDeps) {
     list,
     secretOf,
 
-    async sync(): Promise<KeyList> {
+    /** A fresh list from Telnyx; answered like `list(since)`. */
+    async sync(since?: number): Promise<KeyList> {
+      const session = deps.accounts.session();
       try {
-        await service.accept(await fetchKeys());
+        const keys = await fetchKeys();
+        // Another account was connected while this list was on its way: it is not that account's list.
+        if (deps.accounts.scope() !== session.scope) return await list(since);
+        await service.accept(keys, session);
       } catch (error) {
         if (
           error instanceof AppError &&
@@ -241,7 +295,7 @@ export function createKeyService(deps: KeyServiceDeps) {
         throw error;
       }
       changed();
-      return list();
+      return list(since);
     },
 
     create: (input: { tags: string[]; expiresAt: string | null }) => create(input),
@@ -396,6 +450,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       // Revoked at Telnyx: its secret is worthless now, so it goes too.
       await held.drop(id);
       deps.pins.remove('key', id);
+      deps.names.remove(id);
       deps.schedule.cancel(id);
       const cache = deps.keyCache.read();
       deps.keyCache.write({ ...cache, keys: cache.keys.filter((k) => k.id !== id) });
@@ -453,16 +508,37 @@ export function createKeyService(deps: KeyServiceDeps) {
       return view(id);
     },
 
+    /** `Rename…`: a name on this device only (Telnyx has none); null or '' removes it. */
+    async rename(id: string, name: string | null): Promise<KeyView> {
+      await view(id);
+      deps.names.set(id, name);
+      changed();
+      return view(id);
+    },
+
     /**
      * A fresh list from Telnyx (a sync, or the list connecting fetched): cached, and any full key saved before
-     * accounts were told apart adopted by this account if it lists that key.
+     * accounts were told apart adopted by this account if it lists that key. The adoption asks the keychain
+     * for every entry, so with `later` it runs after the answer (the list shows it when it is done).
      */
-    async accept(keys: KeyRecord[]): Promise<void> {
+    async accept(keys: KeyRecord[], session: Session): Promise<void> {
+      if (deps.accounts.scope() !== session.scope) return;
       deps.keyCache.write({ scope: null, keys, syncedAt: deps.clock.now().toISOString() });
       offline = false;
-      await held
-        .adoptLegacy(keys)
-        .catch((error: unknown) => deps.logger.warn('could not adopt older saved keys', { error }));
+      // The popup asks for this list next: which of its keys the keychain holds (asked once per account, over
+      // D-Bus in ~10 ms) is on its way meanwhile.
+      void held.inKeychain().catch(() => undefined);
+      const adopt = () =>
+        held
+          .adoptLegacy(session, keys)
+          .catch((error: unknown) => deps.logger.warn('could not adopt older saved keys', { error }));
+      if (!deps.later) return adopt();
+      deps.later(async () => {
+        if (deps.accounts.scope() !== session.scope) return;
+        const before = (await held.inKeychain()).size;
+        await adopt();
+        if (deps.accounts.scope() === session.scope && (await held.inKeychain()).size !== before) changed();
+      });
     },
 
     /** Keys whose full key is only in memory (the keychain refused it), per account: lost at quit. */
@@ -471,6 +547,7 @@ export function createKeyService(deps: KeyServiceDeps) {
     /** Forget per-session state when the account changes. Secrets held only in memory stay (see above). */
     reset() {
       held.reset();
+      revisions.reset();
       offline = false;
     },
   };

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import type { Redactor } from '../logging/redact.js';
 import type { Logger } from '../ports.js';
 import type { HeldSecrets } from './held-secrets.js';
+import { wrongCredential } from '../wrong-credential.js';
 
 /**
  * A full key a person pastes (`Save the full key`, `Change saved key…`), before it is stored: shaped like a key,
@@ -26,6 +27,8 @@ export async function storePastedSecret(
 ): Promise<SecretSaved> {
   const { id, mode } = input;
   const trimmed = input.value.trim();
+  const wrongKind = wrongCredential('full-key', trimmed);
+  if (wrongKind) throw wrongKind;
   const parsed = parseKeyValue(trimmed);
   if (!parsed)
     throw new AppError(

@@ -24,6 +24,15 @@ export class Redactor {
     this.#secrets.delete(secret);
   }
 
+  /**
+   * Only the secrets Keytray has seen, not the full-key pattern: for text that is Telnyx's own (the key cache's
+   * tags may well read like `KEYVAULT_production`), where a pattern would refuse every sync.
+   */
+  containsRememberedSecret(text: string): boolean {
+    for (const secret of this.#secrets) if (text.includes(secret)) return true;
+    return false;
+  }
+
   /** A full key or a remembered secret in this text: the check before anything is written to disk. */
   containsSecret(text: string): boolean {
     for (const secret of this.#secrets) if (text.includes(secret)) return true;

@@ -1,14 +1,30 @@
-import { keyName } from './reminder-text.js';
+import { shortKeyId } from '../../common/key-id.js';
+import { displayText } from '../../common/text.js';
 
 /**
- * An iCalendar file (RFC 5545) with one all-day event per expiring key, each with an alarm, so the dates
- * reach people's calendars too. CRLF line ends, lines folded at 75 octets, text escaped.
+ * What a calendar calls a key: the name the person gave it, else its tags ("prod, sms"), else its short id.
+ * A calendar entry is read next to a day, by people who know keys by what they are for, not by their ids.
+ */
+export function calendarKeyName(key: { id: string; tags: string[]; name?: string | null }): string {
+  if (key.name) return displayText(key.name);
+  if (key.tags.length > 0) return key.tags.map(displayText).join(', ');
+  return shortKeyId(key.id);
+}
+
+/** An alarm `days` before the all-day event: "-P7D"; on the day, when the day begins. */
+const trigger = (days: number) => (days > 0 ? `-P${days}D` : 'PT0S');
+
+/**
+ * An iCalendar file (RFC 5545) with one all-day event per expiring key, each with an alarm per reminder the
+ * person chose in Settings (`leadDays`), so the dates reach people's calendars too. CRLF line ends, lines
+ * folded at 75 octets, text escaped.
  */
 export function expiryCalendar(
-  keys: readonly { id: string; tags: string[]; expiresAt: string }[],
+  keys: readonly { id: string; tags: string[]; expiresAt: string; name?: string | null }[],
   now: Date,
-  alarmDaysBefore: number,
+  leadDays: readonly number[],
 ): string {
+  const leads = [...new Set(leadDays.filter((d) => d >= 0))].sort((a, b) => b - a);
   const stamp = utcStamp(now);
   const lines = [
     'BEGIN:VCALENDAR',
@@ -19,6 +35,7 @@ export function expiryCalendar(
   ];
   for (const key of keys) {
     const day = new Date(key.expiresAt);
+    const name = calendarKeyName(key);
     const next = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1);
     lines.push(
       'BEGIN:VEVENT',
@@ -26,16 +43,20 @@ export function expiryCalendar(
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${localDate(day)}`,
       `DTEND;VALUE=DATE:${localDate(next)}`,
-      `SUMMARY:${escapeText(`Telnyx API key ${keyName(key)} expires`)}`,
-      `DESCRIPTION:${escapeText(`${key.id} stops working at ${key.expiresAt}. Anything using it will fail: replace it in Keytray or the Telnyx portal before then.`)}`,
+      `SUMMARY:${escapeText(`Telnyx API key “${name}” expires`)}`,
+      `DESCRIPTION:${escapeText(`${name} (${key.id}) stops working at ${key.expiresAt}. Anything using it will fail: replace it in Keytray or the Telnyx portal before then.`)}`,
       'TRANSP:TRANSPARENT',
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      `TRIGGER:-P${Math.max(0, alarmDaysBefore)}D`,
-      `DESCRIPTION:${escapeText(`Telnyx API key ${keyName(key)} expires soon`)}`,
-      'END:VALARM',
-      'END:VEVENT',
     );
+    for (const lead of leads) {
+      lines.push(
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `TRIGGER:${trigger(lead)}`,
+        `DESCRIPTION:${escapeText(`Telnyx API key “${name}” expires ${lead === 0 ? 'today' : lead === 1 ? 'tomorrow' : `in ${lead} days`}`)}`,
+        'END:VALARM',
+      );
+    }
+    lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';

@@ -1,14 +1,23 @@
+import { EXPIRED_NEWS_DAYS } from '../../common/expiry.js';
 import { AppError } from '../errors.js';
 import type { DisableSchedule } from '../keys/disable-schedule.js';
 import type { Clock, Desktop, Logger, TimerHandle } from '../ports.js';
 import type { DocumentStore } from '../settings/json-store.js';
 import type { KeyCache, StoredState } from '../settings/stored-state.js';
-import { dueReminder, EXPIRED_MARK, reminderKey } from './lead-times.js';
+import { attentionOf } from './attention.js';
+import { dueReminder, EXPIRED_MARK, normalizedLog, reminderKey, reminderKeyExpiry } from './lead-times.js';
 import { keyName, reminderNotification, type RemindedKey } from './reminder-text.js';
 
 const HOUR_MS = 3_600_000;
-/** A key that expired longer ago than this is old news: recorded, not announced. */
-const EXPIRED_NEWS_MS = 7 * 24 * HOUR_MS;
+const DAY_MS = 24 * HOUR_MS;
+/** A key that expired longer ago than this is old news: recorded, not announced (and not counted). */
+const EXPIRED_NEWS_MS = EXPIRED_NEWS_DAYS * DAY_MS;
+/**
+ * How long the log remembers a reminder after the key's expiry. By time, not by whether the key is in the
+ * list: a list that came back short (an outage, a route that answered nothing for a while) once made every
+ * reminder new again, and the same "5 keys need attention" came twice after the connection returned.
+ */
+const LOG_KEPT_AFTER_EXPIRY_MS = EXPIRED_NEWS_MS + 30 * DAY_MS;
 
 /**
  * Expiry reminders and planned disables. `check()` runs at start, hourly, after a sync and when the clock
@@ -25,6 +34,8 @@ export function createReminderService(deps: {
   disable: (keyId: string) => Promise<void>;
   /** Reminders belong to an account: with none connected there is nothing to check. */
   connected?: () => boolean;
+  /** The names people gave keys (`Rename…`): a reminder names a key the way its row does. */
+  names?: () => Readonly<Record<string, string>>;
 }) {
   let timer: TimerHandle | null = null;
   let running: Promise<void> | null = null;
@@ -32,9 +43,11 @@ export function createReminderService(deps: {
   function remind(now: Date) {
     const { preferences, reminders } = deps.state.read();
     if (preferences.reminderLeadDays.length === 0) return;
-    const sent = { ...reminders.sent };
+    const sent = normalizedLog(reminders.sent);
+    const names = deps.names?.() ?? {};
     const due: RemindedKey[] = [];
-    for (const key of deps.keyCache.read().keys) {
+    const keys = deps.keyCache.read().keys;
+    for (const key of keys) {
       if (key.status === 'inactive' || key.expiresAt === null) continue;
       const snoozed = reminders.snoozedUntil[key.id];
       if (snoozed && Date.parse(snoozed) > now.getTime()) continue;
@@ -51,30 +64,39 @@ export function createReminderService(deps: {
       if (expired && now.getTime() - Date.parse(key.expiresAt) > EXPIRED_NEWS_MS) continue;
       due.push({
         id: key.id,
+        name: names[key.id] ?? null,
         tags: key.tags,
         expiresAt: key.expiresAt,
         daysLeft: reminder.daysLeft,
         expired,
       });
     }
-    // Forget keys that are gone, but only against a list that was really synced.
-    const cache = deps.keyCache.read();
-    if (cache.syncedAt) {
-      const live = new Set(cache.keys.map((k) => (k.expiresAt ? reminderKey(k.id, k.expiresAt) : '')));
-      for (const logKey of Object.keys(sent)) if (!live.has(logKey)) delete sent[logKey];
+    // Forget reminders long after their expiry, whatever the list says now.
+    for (const logKey of Object.keys(sent)) {
+      if (now.getTime() - reminderKeyExpiry(logKey) > LOG_KEPT_AFTER_EXPIRY_MS) delete sent[logKey];
     }
     deps.state.write({
       ...deps.state.read(),
       reminders: { ...reminders, sent, lastCheckAt: now.toISOString() },
     });
     if (due.length === 0) return;
-    deps.desktop.notify({ ...reminderNotification(due), keyIds: due.map((k) => k.id) });
+    // Several at once: one notification that counts by the one rule (the tray's badge, the banner), so the
+    // number it says is the number they show, and a click shows those keys, soonest first.
+    const attention = attentionOf({
+      keys,
+      now,
+      leadDays: preferences.reminderLeadDays,
+      snoozedUntil: reminders.snoozedUntil,
+    });
+    deps.desktop.notify(reminderNotification(due, attention));
     deps.logger.info('expiry reminder shown', { keys: due.length });
   }
 
   async function carryOutPlannedDisables(now: Date) {
     for (const plan of deps.schedule.due(now)) {
-      const key = deps.keyCache.read().keys.find((k) => k.id === plan.keyId);
+      const cached = deps.keyCache.read().keys.find((k) => k.id === plan.keyId);
+      const names = deps.names?.() ?? {};
+      const key = cached && { ...cached, name: names[cached.id] ?? null };
       try {
         if (key && key.status === 'active') await deps.disable(plan.keyId);
         deps.schedule.cancel(plan.keyId);
@@ -89,7 +111,7 @@ export function createReminderService(deps: {
                 }
               : {
                   title: 'Old Telnyx key disabled, as planned',
-                  body: `${keyName(key)} is now disabled. Its replacement ${plan.replacedBy} stays in use.`,
+                  body: `${keyName(key)} is now disabled. Its replacement ${keyName({ id: plan.replacedBy, tags: [], name: names[plan.replacedBy] ?? null })} stays in use.`,
                   keyIds: [plan.keyId],
                 },
           );

@@ -1,4 +1,9 @@
-import { calendarDaysUntil, isExpired } from '../../common/expiry.js';
+import {
+  attentionHorizonDays,
+  calendarDaysUntil,
+  EXPIRED_NEWS_DAYS,
+  needsAttention,
+} from '../../common/expiry.js';
 import type { UpcomingExpiry } from '../../common/models.js';
 import { AppError } from '../errors.js';
 import type { Clock } from '../ports.js';
@@ -7,7 +12,10 @@ import type { KeyCache, StoredState } from '../settings/stored-state.js';
 
 const DAY_MS = 86_400_000;
 
-/** Keys that are still in use and expire within the longest lead time, soonest first. */
+/**
+ * Keys that are still in use and expire within the horizon of "needs attention" (the longest lead time: see
+ * `needsAttention`), soonest first.
+ */
 export function createUpcoming(deps: {
   state: DocumentStore<StoredState>;
   keyCache: DocumentStore<KeyCache>;
@@ -16,14 +24,14 @@ export function createUpcoming(deps: {
   function upcoming(): UpcomingExpiry[] {
     const now = deps.clock.now();
     const { preferences, reminders } = deps.state.read();
-    const horizon = Math.max(0, ...preferences.reminderLeadDays);
+    const horizon = attentionHorizonDays(preferences.reminderLeadDays);
     return deps.keyCache
       .read()
       .keys.filter(
-        (k): k is typeof k & { expiresAt: string } => k.status === 'active' && k.expiresAt !== null,
+        (k): k is typeof k & { expiresAt: string } =>
+          k.expiresAt !== null && needsAttention(k, now, horizon) === 'expiring',
       )
-      .filter((k) => !isExpired(k.expiresAt, now) && calendarDaysUntil(k.expiresAt, now) <= horizon)
-      .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
+      .sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt))
       .map((k) => {
         const snoozed = reminders.snoozedUntil[k.id];
         return {
@@ -39,14 +47,27 @@ export function createUpcoming(deps: {
   return {
     upcoming,
 
-    /** Quiet for a day, or until the next lead time comes (e.g. from "7 days left" to "1 day left"). */
+    /**
+     * Quiet for a day, or until the next lead time comes (e.g. from "7 days left" to "1 day left"). Any key that
+     * needs attention can be snoozed, an expired one too (until it stops being news): the badge and the banner
+     * leave it out meanwhile.
+     */
     snooze(keyId: string, until: 'tomorrow' | 'next-lead-time'): UpcomingExpiry[] {
-      const item = upcoming().find((u) => u.keyId === keyId);
-      if (!item) throw new AppError('not-found', 'That key has no reminder coming up.');
-      const now = deps.clock.now().getTime();
+      const nowDate = deps.clock.now();
+      const now = nowDate.getTime();
       const state = deps.state.read();
+      const key = deps.keyCache.read().keys.find((k) => k.id === keyId);
+      const horizon = attentionHorizonDays(state.preferences.reminderLeadDays);
+      const reason = key ? needsAttention(key, nowDate, horizon) : null;
+      const item = upcoming().find((u) => u.keyId === keyId);
+      if (!key?.expiresAt || reason === null || (reason === 'expiring' && !item)) {
+        throw new AppError('not-found', 'That key has no reminder coming up.');
+      }
       let untilMs = now + DAY_MS;
-      if (until === 'next-lead-time') {
+      if (until === 'next-lead-time' && reason === 'expired') {
+        // No reminder comes after "has expired": quiet until it stops being news.
+        untilMs = Date.parse(key.expiresAt) + EXPIRED_NEWS_DAYS * DAY_MS;
+      } else if (until === 'next-lead-time' && item) {
         const next = state.preferences.reminderLeadDays
           .filter((d) => d < item.daysLeft)
           .sort((a, b) => b - a)[0];

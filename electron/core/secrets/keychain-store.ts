@@ -10,8 +10,9 @@ const KEYCHAIN_TIMEOUT_MS = 60_000;
 const UNAVAILABLE_MESSAGE =
   'Keytray could not reach the system keychain, so nothing was stored. ' +
   (process.platform === 'linux'
-    ? 'On Linux this needs a running Secret Service, such as GNOME Keyring or KWallet, unlocked.'
-    : 'Check that the keychain is unlocked and that Keytray may use it.');
+    ? // Said as what to start: on a desktop session it usually runs already; elsewhere the person starts one.
+      'On Linux it needs a running, unlocked Secret Service: start GNOME Keyring (gnome-keyring-daemon) or KWallet, unlock it, and try again.'
+    : 'Check that the keychain is unlocked and that Keytray may use it, and try again.');
 
 /**
  * The OS keychain through @napi-rs/keyring (macOS Keychain, Windows Credential Manager, Secret Service on

@@ -25,6 +25,36 @@ export interface DocumentStore<T> {
   write(value: T): void;
 }
 
+/**
+ * The JSON file behind a document store, as `conf` presents it: the whole file as one object, read when
+ * `store` is read (throwing on a file it cannot parse) and written atomically when it is assigned.
+ */
+export interface StoreFile {
+  store: Record<string, unknown>;
+}
+
+/**
+ * How the core opens its files. Every option is part of what Keytray promises about them (mode 0600, a key
+ * with a dot is a key, a file that does not parse is reported and kept aside, never silently replaced), so an
+ * opener must pass each one on unchanged. Migrations and salvage stay in the core: openers get none.
+ */
+export type StoreFileOptions = {
+  cwd: string;
+  configName: string;
+  configFileMode: 0o600;
+  accessPropertiesByDotNotation: false;
+  clearInvalidConfig: false;
+  deserialize: (text: string) => Record<string, unknown>;
+};
+
+/**
+ * Opens a store file: `conf` under plain Node (the preview, tests); the Electron shell passes one backed by
+ * electron-store, which is conf with Electron's defaults (`electron/main/electron-store-file.ts`).
+ */
+export type OpenStoreFile = (options: StoreFileOptions) => StoreFile;
+
+export const openConfFile: OpenStoreFile = (options) => new Conf<Record<string, unknown>>(options);
+
 /** The file store adds what the shells need at start and at quit. */
 export interface FileDocumentStore<T> extends DocumentStore<T> {
   /** What went wrong reading the file, in plain words for the person (reads the file if not yet read). */
@@ -40,7 +70,8 @@ export interface FileDocumentOptions<T> {
   schema: z.ZodType<T>;
   defaults: T;
   logger: Logger;
-  redactor: Redactor;
+  /** The check before every write; the key cache passes one that knows only remembered secrets. */
+  redactor: Pick<Redactor, 'containsSecret'>;
   /** The document version this build writes (default 1). Raise it with each migration. */
   version?: number;
   /** Upgrades keyed by the version they start from; every version below `version` needs one. */
@@ -57,6 +88,8 @@ export interface FileDocumentOptions<T> {
   writeDelayMs?: number;
   /** For the names of files kept aside. */
   now?: () => Date;
+  /** Opens the file (default `openConfFile`). */
+  openFile?: OpenStoreFile;
 }
 
 /** Thrown by the file's deserializer for valid JSON that is not an object: as unreadable as broken JSON. */
@@ -68,7 +101,7 @@ type StoredFile = { version: number; document: unknown };
 interface Loaded<T> {
   value: T;
   /** Where writes go; null when the file could be neither read nor moved aside: writes stay in memory. */
-  conf: Conf<Record<string, unknown>> | null;
+  conf: StoreFile | null;
   /** Set while the file belongs to a newer build: writes merge into its document and keep its version. */
   newer: { raw: unknown; read: T; version: number } | null;
 }
@@ -108,8 +141,9 @@ export function createFileDocumentStore<T>(options: FileDocumentOptions<T>): Fil
   let pending: StoredFile | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
+  const openFile = options.openFile ?? openConfFile;
   const open = () =>
-    new Conf<Record<string, unknown>>({
+    openFile({
       cwd: options.folder,
       configName: options.name,
       configFileMode: 0o600,
@@ -160,13 +194,13 @@ export function createFileDocumentStore<T>(options: FileDocumentOptions<T>): Fil
     return { value: structuredClone(defaults), conf: open(), newer: null };
   };
 
-  const persist = (conf: Conf<Record<string, unknown>>, stored: StoredFile) => {
+  const persist = (conf: StoreFile, stored: StoredFile) => {
     conf.store = { version: stored.version, document: stored.document };
   };
 
   const load = (): Loaded<T> => {
     if (loaded) return loaded;
-    let conf: Conf<Record<string, unknown>>;
+    let conf: StoreFile;
     let stored: unknown;
     try {
       conf = open();
@@ -228,7 +262,7 @@ export function createFileDocumentStore<T>(options: FileDocumentOptions<T>): Fil
   };
 
   /** The repaired or upgraded document replaces the file now, so the next start reads it cleanly. */
-  const writeBack = (conf: Conf<Record<string, unknown>>, value: T) => {
+  const writeBack = (conf: StoreFile, value: T) => {
     if (redactor.containsSecret(JSON.stringify(value))) {
       logger.warn(`${fileName} holds something secret-shaped; not writing it back`);
       return;

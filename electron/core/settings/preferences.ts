@@ -23,7 +23,8 @@ export function createPreferences(state: DocumentStore<StoredState>, effects: Pr
           effects.registerShortcut(current.preferences.globalShortcut);
           throw new AppError(
             'rejected',
-            `Another app already uses ${next.globalShortcut}, or it is not a valid shortcut. Choose another.`,
+            // Said without the accelerator's own spelling ("CommandOrControl+…"): Settings shows the keys.
+            'Another app already uses that shortcut, or it can’t be used on this computer. Choose another.',
           );
         }
       }

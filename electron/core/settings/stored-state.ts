@@ -105,6 +105,11 @@ export const AccountData = z.strictObject({
   scheduledDisables: z.array(ScheduledDisable),
   /** Added with the compatibility check; a file written before it reads as "nothing learned". */
   telnyxFields: LearnedFields.nullable().default(null),
+  /**
+   * Key id → the name the person gave it on this device (`Rename…`): checked as plain text when typed, like a
+   * tray label. Added with names; a file written before reads as none.
+   */
+  names: z.record(KeyId, z.string().max(64)).default({}),
 });
 export type AccountData = z.infer<typeof AccountData>;
 
@@ -114,6 +119,7 @@ export const EMPTY_ACCOUNT_DATA: AccountData = {
   reminders: { sent: {}, snoozedUntil: {}, lastCheckAt: null },
   scheduledDisables: [],
   telnyxFields: null,
+  names: {},
 };
 
 /** Where the data saved before accounts were told apart waits for the first account that connects. */
@@ -127,6 +133,12 @@ export const SettingsFile = z.strictObject({
   account: StoredAccount.nullable(),
   /** Scope (or `legacy`) → that account's data. */
   accounts: z.record(z.union([AccountScope, z.literal(LEGACY_SCOPE)]), AccountData),
+  /**
+   * The key whose account the `legacy` data belongs to (the account connected when it was saved); only a
+   * connection with that key claims it. Null: whichever real account connects first (nobody was connected,
+   * or only the demo, whose tokens were kept in the real keychain).
+   */
+  legacyFor: KeyId.nullable().default(null),
 });
 export type SettingsFile = z.infer<typeof SettingsFile>;
 
@@ -134,6 +146,7 @@ export const DEFAULT_SETTINGS: SettingsFile = {
   preferences: DEFAULT_PREFERENCES,
   account: null,
   accounts: {},
+  legacyFor: null,
 };
 
 /**
@@ -175,15 +188,16 @@ export const SETTINGS_MIGRATIONS: ((document: unknown) => unknown)[] = [
     };
     if (data.reminders === undefined) data.reminders = EMPTY_ACCOUNT_DATA.reminders;
     let migratedAccount: unknown = account ?? null;
-    let scope = LEGACY_SCOPE;
+    let legacyFor: unknown = null;
     if (isObject(account)) {
       const { baseUrl: _dropped, ...kept } = account;
       void _dropped;
       const demo = kept['mode'] === 'demo';
       migratedAccount = { ...kept, scope: demo ? 'demo' : null };
-      if (demo) scope = 'demo';
+      // The demo's V1 tokens were kept in the real keychain: they wait for the first real account.
+      if (!demo) legacyFor = kept['keyId'] ?? null;
     }
-    return { ...rest, account: migratedAccount, accounts: { [scope]: data } };
+    return { ...rest, account: migratedAccount, accounts: { [LEGACY_SCOPE]: data }, legacyFor };
   },
 ];
 

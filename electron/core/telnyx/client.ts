@@ -16,6 +16,12 @@ import {
   type LearnedSpellings,
 } from './unverified.js';
 
+/**
+ * Given each record as its page is parsed, returns the one to keep: the caller's own copy when nothing in it
+ * changed (a sync of 10,000 keys then hands back the objects it had, and what is built from them need not be
+ * built again), else the record. Done while the other pages are still on their way.
+ */
+export type KeepRecord = (record: KeyRecord) => KeyRecord;
 export { resolveBaseUrl, TELNYX_BASE_URL } from './base-url.js';
 
 export type ClientOptions = {
@@ -75,6 +81,7 @@ export function createTelnyxClient(options: ClientOptions) {
     path: string,
     expectedItems: number | undefined,
     pageSize?: number | null,
+    keep?: KeepRecord,
   ): Promise<KeyRecord[]> => {
     const at = now();
     const tally = new Degradations();
@@ -82,7 +89,10 @@ export function createTelnyxClient(options: ClientOptions) {
     const parsed = await fetchAllPages(
       http,
       path,
-      (item) => parseKeyRecord(item, at, tally, undefined, read),
+      (item) => {
+        const record = parseKeyRecord(item, at, tally, undefined, read);
+        return record && keep ? keep(record) : record;
+      },
       {
         ...(expectedItems ? { expectedItems } : {}),
         ...(pageSize === undefined ? {} : { pageSize }),
@@ -169,21 +179,24 @@ export function createTelnyxClient(options: ClientOptions) {
       }
     },
 
-    /** `expectedItems`: how many keys the last sync found, to fetch the first pages together. */
-    async listOrganizationKeys(expectedItems?: number): Promise<KeyRecord[]> {
-      return withEmails(await allKeys('/iam/api_keys', expectedItems));
+    /**
+     * `expectedItems`: how many keys the last sync found, to fetch the first pages together. `keep`: see
+     * `KeepRecord`.
+     */
+    async listOrganizationKeys(expectedItems?: number, keep?: KeepRecord): Promise<KeyRecord[]> {
+      return withEmails(await allKeys('/iam/api_keys', expectedItems, undefined, keep));
     },
 
     /** [seen] A route that refuses `page[size]=250` (400/422) is walked again at Telnyx's default size. */
-    async listOwnKeys(expectedItems?: number): Promise<KeyRecord[]> {
+    async listOwnKeys(expectedItems?: number, keep?: KeepRecord): Promise<KeyRecord[]> {
       try {
-        return await allKeys(UNVERIFIED.ownListPath, expectedItems);
+        return await allKeys(UNVERIFIED.ownListPath, expectedItems, undefined, keep);
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'rejected')) throw error;
         logger.info('own-keys list refused the page size; using the default', {
           httpStatus: error.detail['httpStatus'],
         });
-        return allKeys(UNVERIFIED.ownListPath, expectedItems, null);
+        return allKeys(UNVERIFIED.ownListPath, expectedItems, null, keep);
       }
     },
 

@@ -57,7 +57,11 @@ export function errorFromFailure(failure: TelnyxFailure): AppError {
     case failure.status === 404:
       return new AppError('not-found', 'Telnyx does not know that key. It may have been deleted.', detail);
     case failure.status === 405 || failure.status === 501:
-      return new AppError('not-supported', 'Telnyx does not offer this through its API.', detail);
+      return new AppError(
+        'not-supported',
+        'Telnyx does not let Keytray do this. Do it in the Telnyx portal.',
+        detail,
+      );
     case failure.status === 429:
       return new AppError(
         'rate-limited',

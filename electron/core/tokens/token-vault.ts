@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TokenCopyFormat } from '../../common/contract.js';
+import { V1_TOKEN_PATTERN } from '../../common/credential-kind.js';
 import type { CopyDone, TokenView } from '../../common/models.js';
 import type { SecureClipboard } from '../clipboard/secure-clipboard.js';
 import { AppError } from '../errors.js';
@@ -11,9 +12,7 @@ import type { Clock, Logger } from '../ports.js';
 import { secretName, type SecretStore } from '../secrets/secret-store.js';
 import type { DocumentStore } from '../settings/json-store.js';
 import type { StoredState, StoredToken } from '../settings/stored-state.js';
-
-/** V1 tokens are 22-char base64url strings; some people paste them with `+`/`/`, so both alphabets pass. */
-const TOKEN_PATTERN = /^[A-Za-z0-9_\-+/=]{16,128}$/;
+import { wrongCredential } from '../wrong-credential.js';
 
 /**
  * V1 tokens: no public API lists or creates them, so Keytray keeps the ones a person pastes in, per account.
@@ -22,6 +21,8 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_\-+/=]{16,128}$/;
 export function createTokenVault(deps: {
   /** The connected account's part of the keychain: a token belongs to the account it was added under. */
   secrets: () => SecretStore;
+  /** The connected account's scope: a token is filed with its secret's account, or not at all. */
+  scope: () => string | null;
   state: DocumentStore<StoredState>;
   pins: Pins;
   clipboard: SecureClipboard;
@@ -50,7 +51,10 @@ export function createTokenVault(deps: {
     async add(input: { name: string; email: string; token: string }): Promise<TokenView> {
       const name = input.name.trim();
       const value = input.token.trim();
-      if (!TOKEN_PATTERN.test(value)) {
+      // An API key (or a key's id) pasted here is said as what it is, with where it goes.
+      const wrongKind = wrongCredential('v1-token', value);
+      if (wrongKind) throw wrongKind;
+      if (!V1_TOKEN_PATTERN.test(value)) {
         throw new AppError(
           'invalid-input',
           'That does not look like a V1 token. Copy it again from the portal: it is a string of about 22 letters and digits.',
@@ -65,7 +69,18 @@ export function createTokenVault(deps: {
         createdAt: deps.clock.now().toISOString(),
       };
       deps.redactor.remember(value);
-      await deps.secrets().set(secretName.token(token.id), value);
+      const scope = deps.scope();
+      const store = deps.secrets();
+      await store.set(secretName.token(token.id), value);
+      if (deps.scope() !== scope) {
+        // Another account was connected while the keychain answered: the token is not that account's. The
+        // person still has it in hand (they just pasted it), so nothing is lost by taking it back out.
+        await store.delete(secretName.token(token.id)).catch(() => false);
+        throw new AppError(
+          'rejected',
+          'Another account was connected meanwhile, so the token was not added. Add it again.',
+        );
+      }
       const state = deps.state.read();
       deps.state.write({ ...state, tokens: [...state.tokens, token] });
       deps.logger.info('v1 token added', { id: token.id });

@@ -8,6 +8,7 @@ import { adoptTokenFromAddress, hasToken, openEventStream, previewFetch } from '
  * the popup it frames finds it in this tab's sessionStorage.
  */
 type Notification = { title: string; body: string; keyIds: string[] };
+type CopyConfirmation = { title: string; body: string; showForMs: number };
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const tray = byId<HTMLButtonElement>('tray');
@@ -17,6 +18,7 @@ const popup = byId<HTMLIFrameElement>('popup');
 const notifications = byId<HTMLElement>('notifications');
 const status = byId<HTMLDivElement>('desktop-status');
 const clock = byId<HTMLSpanElement>('clock');
+const trayTitle = byId<HTMLSpanElement>('tray-title');
 const signIn = byId<HTMLParagraphElement>('sign-in');
 let model: TrayModel | null = null;
 let popupVisible = false;
@@ -38,7 +40,8 @@ function renderTray(next: TrayModel | null) {
   const tooltip = next?.tooltip ?? 'Keytray';
   tray.setAttribute('aria-label', tooltip);
   tray.title = tooltip;
-  const count = (next?.expiringSoon ?? 0) + (next?.expired ?? 0);
+  // The same number as the tooltip (which names its horizon), the popup's banner and the grouped reminder.
+  const count = next?.badge ?? 0;
   badge.hidden = count === 0;
   badge.textContent = String(count);
   if (!menu.hidden) renderMenu();
@@ -55,7 +58,9 @@ function renderMenu() {
       li.setAttribute('role', 'menuitem');
       li.tabIndex = -1;
       li.textContent = item.label;
-      li.addEventListener('click', () => void choose(index));
+      // A hint ("Pin a key … to copy it from here") is greyed out and does nothing, as in a native menu.
+      if (item.kind === 'hint') li.setAttribute('aria-disabled', 'true');
+      else li.addEventListener('click', () => void choose(index));
       return li;
     }),
   );
@@ -93,6 +98,33 @@ function setPopup(visible: boolean) {
   // Focus returns to the tray icon when the popup closes, as it does to the menu bar on a desktop.
   else if (wasVisible && (document.activeElement === popup || document.activeElement === document.body))
     tray.focus();
+}
+
+/**
+ * A copy, confirmed beside the tray icon for a few seconds (as a macOS tray title; Electron shows a short
+ * notification): the popup may already be hidden, and a tray-menu copy never had one.
+ */
+let trayTitleTimer: ReturnType<typeof setTimeout> | undefined;
+function showCopyConfirmation(confirmation: CopyConfirmation) {
+  clearTimeout(trayTitleTimer);
+  trayTitle.textContent = `${confirmation.title}. ${confirmation.body}`;
+  trayTitle.hidden = false;
+  trayTitleTimer = setTimeout(() => {
+    trayTitle.hidden = true;
+    trayTitle.textContent = '';
+  }, confirmation.showForMs);
+}
+
+/**
+ * A file the core saves (the calendar export): the preview has no save dialog, so the browser downloads it,
+ * asking where or using its downloads folder as the person set it.
+ */
+function download({ name, text }: { name: string; text: string }) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
 function renderNotifications(list: Notification[]) {
@@ -142,6 +174,8 @@ openEventStream(
     if (event === 'tray') renderTray(payload as TrayModel | null);
     else if (event === 'notifications') renderNotifications(payload as Notification[]);
     else if (event === 'popup') setPopup((payload as { visible: boolean }).visible);
+    else if (event === 'download') download(payload as { name: string; text: string });
+    else if (event === 'copied') showCopyConfirmation(payload as CopyConfirmation);
     else if (event === 'opened')
       status.textContent = `Opened ${(payload as { url: string }).url} in the browser`;
   },

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  attentionHorizonDays,
+  attentionWords,
   calendarDaysUntil,
   describeExpiry,
   expiryFromLocalDate,
   expiryFromPreset,
   isExpiringSoon,
+  needsAttention,
 } from '../../../electron/common/expiry.js';
 import {
   ALL_ZONES,
@@ -94,5 +97,44 @@ describe.each(ALL_ZONES)('expiry maths in %s', (zone) => {
       expect(isExpiringSoon(new Date(now.getTime() - 60_000).toISOString(), now), at).toBe(false);
       expect(isExpiringSoon(null, now), at).toBe(false);
     }
+  });
+
+  it('needs attention: expires within the horizon (calendar days), or expired in the last 7 days; never disabled keys', () => {
+    for (const now of hardInstants()) {
+      const at = describeLocal(now);
+      const active = (iso: string | null, status = 'active') => ({ status, expiresAt: iso });
+      expect(needsAttention(active(calendarDaysLater(now, 30, 23, 50).toISOString()), now, 30), at).toBe(
+        'expiring',
+      );
+      expect(needsAttention(active(calendarDaysLater(now, 31, 0, 10).toISOString()), now, 30), at).toBeNull();
+      expect(
+        needsAttention(active(new Date(now.getTime() - 6 * 86_400_000).toISOString()), now, 30),
+        at,
+      ).toBe('expired');
+      expect(
+        needsAttention(active(new Date(now.getTime() - 8 * 86_400_000).toISOString()), now, 30),
+        at,
+      ).toBeNull();
+      expect(
+        needsAttention(active(calendarDaysLater(now, 2).toISOString(), 'inactive'), now, 30),
+        at,
+      ).toBeNull();
+      expect(needsAttention(active(null), now, 30), at).toBeNull();
+    }
+  });
+
+  it('the horizon is the longest lead time chosen, a week with reminders off, and is named in words', () => {
+    expect(attentionHorizonDays([30, 7, 1, 0])).toBe(30);
+    expect(attentionHorizonDays([1, 0])).toBe(1);
+    expect(attentionHorizonDays([])).toBe(7);
+    expect(attentionWords({ expiring: 1, expired: 0, horizonDays: 7 })).toBe('1 key expires within 7 days');
+    expect(attentionWords({ expiring: 2, expired: 0, horizonDays: 1 })).toBe('2 keys expire by tomorrow');
+    expect(attentionWords({ expiring: 0, expired: 1, horizonDays: 0 })).toBe(
+      '1 key expired in the last 7 days',
+    );
+    expect(attentionWords({ expiring: 2, expired: 1, horizonDays: 30 })).toBe(
+      '3 keys need attention: 2 expire within 30 days, 1 expired in the last 7 days',
+    );
+    expect(attentionWords({ expiring: 0, expired: 0, horizonDays: 30 })).toBeNull();
   });
 });

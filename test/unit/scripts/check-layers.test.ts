@@ -46,4 +46,28 @@ describe('layering check', () => {
       'renderer/sneaky.ts → ../electron/main/ipc.js: renderer imports only electron/common from electron/',
     ]);
   });
+
+  it('fails when the renderer, the preload or the preview page would load zod; types and channels.ts pass', () => {
+    const root = tree({
+      'electron/common/models.ts': "import { z } from 'zod';\nexport const KeyId = z.string();",
+      'electron/common/channels.ts': "import type { z } from 'zod';\nexport const CHANNELS = ['a.b'];",
+      'electron/common/contract.ts': "import { z } from 'zod';\nexport * from './channels.js';",
+      'renderer/ok.tsx':
+        "import type { KeyId } from '../electron/common/models.js';\nimport { type X } from '../electron/common/models.js';\nimport { CHANNELS } from '../electron/common/channels.js';",
+      'renderer/values.tsx': "import { KeyId } from '../electron/common/models.js';",
+      'renderer/later.tsx': "const m = await import('../electron/common/contract.js');",
+      'electron/preload/index.ts': "import { z } from 'zod';",
+      'electron/preview/client/bridge.ts': "export * from '../../common/contract.js';",
+    });
+    expect(
+      checkLayers(root)
+        .map((v) => `${v.file} → ${v.specifier}`)
+        .sort(),
+    ).toEqual([
+      'electron/preload/index.ts → zod',
+      'electron/preview/client/bridge.ts → ../../common/contract.js',
+      'renderer/later.tsx → ../electron/common/contract.js',
+      'renderer/values.tsx → ../electron/common/models.js',
+    ]);
+  });
 });

@@ -57,5 +57,9 @@ export function createCompatibilityService(deps: {
 
     /** The last report, for `Copy report`; null before the first check. */
     lastReportText: () => lastText,
+    /** Another account was connected: the report was about the one before. */
+    forgetReport() {
+      lastText = null;
+    },
   };
 }

@@ -8,6 +8,8 @@ import type { FieldShape } from '../../../common/models.js';
 
 /** More fields than any record of Telnyx's has; the rest are counted, not listed. */
 export const MAX_REPORTED_FIELDS = 300;
+/** More names than a nested record of Telnyx's (`user`, `meta`) has: past it, every name is withheld. */
+const MAX_NESTED_NAMES = 12;
 
 type Json = Record<string, unknown>;
 export const isJsonObject = (value: unknown): value is Json =>
@@ -61,9 +63,12 @@ export function describeFields(
   const list = (fields: Json, prefix: string, deeper: boolean) => {
     const withheld = new Set<string>();
     let withheldCount = 0;
-    for (const name of Object.keys(fields).sort()) {
+    const names = Object.keys(fields).sort();
+    // One level down, an object with many names is a map keyed by data (people, tags), not a record.
+    const aMap = prefix !== '' && names.length > MAX_NESTED_NAMES;
+    for (const name of names) {
       const value = fields[name];
-      if (!isSafeName(name, prefix !== '')) {
+      if (aMap || !isSafeName(name, prefix !== '')) {
         withheldCount += 1;
         withheld.add(jsonTypeName(value));
         continue;

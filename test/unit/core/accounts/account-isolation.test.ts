@@ -9,7 +9,8 @@ import {
   type KeyCache,
 } from '../../../../electron/core/settings/stored-state.js';
 import type { Simulator } from '../../../../electron/core/telnyx/simulator/index.js';
-import { createCoreHarness, value } from '../../../fixtures/core-harness.js';
+import { createSimulator } from '../../../../electron/core/telnyx/simulator/index.js';
+import { createCoreHarness, START, value } from '../../../fixtures/core-harness.js';
 
 /** A listed key of the organization, other than the owner's, that Telnyx would accept. */
 const usableKey = (simulator: Simulator) =>
@@ -165,20 +166,35 @@ describe('one account never sees another account\u2019s keys', () => {
   });
 
   it('reminders and notifications of the previous account do not survive a switch', async () => {
-    const computer = sameComputer();
-    const h = createCoreHarness({ ...computer });
-    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    // Two organizations behind one Telnyx, one core: the person switches from the first to the second.
+    const first = createSimulator({ keyCount: 20, seed: 42, now: () => START });
+    const second = createSimulator({ keyCount: 20, seed: 7, now: () => START });
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const auth = request.headers.get('authorization') ?? '';
+      return (second.state.keys.some((k) => auth === `Bearer ${k.value}`) ? second : first).fetch(request);
+    };
+    const h = createCoreHarness({ ...sameComputer(), simulatorInstance: first, fetch });
+    value(await h.core.handlers['account.connect']({ apiKey: first.ownerKey }));
+    const firstIds = new Set(first.state.keys.map((k) => k.id));
+    expect(value(await h.core.handlers['reminders.upcoming'](undefined)).length).toBeGreaterThan(0);
+    expect(h.desktop.notifications.some((n) => n.keyIds.some((id) => firstIds.has(id)))).toBe(true);
+
     const changed: unknown[] = [];
     h.core.events.on('account.changed', () => changed.push(1));
     const withdrawnBefore = h.desktop.withdrawn;
+    const shownBefore = h.desktop.notifications.length;
     value(await h.core.handlers['account.disconnect'](undefined));
     expect(changed).toHaveLength(1);
     expect(h.desktop.withdrawn).toBe(withdrawnBefore + 1);
-    const other = createCoreHarness({ ...computer, simulator: { seed: 7 } });
-    value(await other.core.handlers['account.connect']({ apiKey: other.simulator.ownerKey }));
-    expect(value(await other.core.handlers['reminders.upcoming'](undefined)).map((u) => u.keyId)).not.toEqual(
-      expect.arrayContaining(h.simulator.state.keys.map((k) => k.id)),
-    );
+    value(await h.core.handlers['account.connect']({ apiKey: second.ownerKey }));
+    expect(changed).toHaveLength(2);
+    await h.core.clockMoved();
+
+    const upcoming = value(await h.core.handlers['reminders.upcoming'](undefined));
+    expect(upcoming.filter((u) => firstIds.has(u.keyId))).toEqual([]);
+    const since = h.desktop.notifications.slice(shownBefore);
+    expect(since.flatMap((n) => n.keyIds).filter((id) => firstIds.has(id))).toEqual([]);
   });
 });
 

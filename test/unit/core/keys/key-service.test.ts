@@ -150,7 +150,7 @@ describe('keys', () => {
     const result = await core.handlers['keys.setEnabled']({ id: other?.id ?? '', enabled: false });
     expect(error(result)?.code).toBe('not-supported');
     expect(error(result)?.message).toMatch(
-      /^The connected key can't disable keys through Telnyx's API: the organization's key list is not available to it\./,
+      /^The connected key can't disable keys: Telnyx doesn't show it the organization's keys\./,
     );
     expect(error(result)?.message).not.toMatch(/owner/);
   });
@@ -178,6 +178,28 @@ describe('keys', () => {
     expect(simulator.state.keys.some((k) => k.id === id)).toBe(false);
     expect(await secrets.get(`u:user-owner-42/key:${id}`)).toBeNull();
     expect(value(await core.handlers['keys.list'](undefined)).keys.some((k) => k.id === id)).toBe(false);
+  });
+
+  it('a key renamed on this device shows its name in the list and the tray menu; empty removes it; delete forgets it', async () => {
+    const { core, simulator, desktop, accountData } = await connected();
+    const key = usableKey(simulator);
+    const id = key?.id ?? '';
+    value(await core.handlers['keys.saveSecret']({ id, value: key?.value ?? '', confirmUnchecked: true }));
+    value(await core.handlers['keys.pin']({ id, pinned: true }));
+    expect(value(await core.handlers['keys.rename']({ id, name: '  Zapier  ' })).name).toBe('Zapier');
+    expect(value(await core.handlers['keys.list'](undefined)).keys.find((k) => k.id === id)?.name).toBe(
+      'Zapier',
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(desktop.tray?.menu.some((i) => i.kind === 'copy' && i.label === 'Copy Zapier')).toBe(true);
+    expect(error(await core.handlers['keys.rename']({ id, name: 'Zap\u202eier' }))?.code).toBe(
+      'invalid-input',
+    );
+    expect(value(await core.handlers['keys.rename']({ id, name: '' })).name).toBeNull();
+    value(await core.handlers['keys.rename']({ id, name: 'Zapier' }));
+    expect(accountData().names).toEqual({ [id]: 'Zapier' });
+    value(await core.handlers['keys.delete']({ id }));
+    expect(accountData().names).toEqual({});
   });
 
   it('pins at most nine items', async () => {

@@ -92,7 +92,7 @@ describe('tags set in Telnyx: kept as they are, shown cleaned', () => {
         { kind: 'key', id, label: 'prod\nEU' },
         { kind: 'token', id: 't1', label: null },
       ],
-      now: START,
+      attention: null,
       connected: true,
     });
     const labels = model.menu.flatMap((item) => (item.kind === 'copy' ? [item.label] : []));

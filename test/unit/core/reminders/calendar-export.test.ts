@@ -56,7 +56,7 @@ describe('calendar export: text escaped per RFC 5545', () => {
         },
       ],
       NOW,
-      7,
+      [7],
     );
     const lines = unfold(ics).split('\r\n');
     expect(lines.filter((l) => l.startsWith('ATTENDEE'))).toEqual([]);
@@ -64,7 +64,7 @@ describe('calendar export: text escaped per RFC 5545', () => {
     // eslint-disable-next-line no-control-regex -- nothing but CRLF line ends in the whole file
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(property(ics, 'SUMMARY')).toBe(
-      `Telnyx API key ${shortKeyId(ID)} (a\ufffdATTENDEE:mailto:x@evil.example, b\ufffd\ufffdEND:VEVENT, c;d,e\\f) expires`,
+      `Telnyx API key “a\ufffdATTENDEE:mailto:x@evil.example, b\ufffd\ufffdEND:VEVENT, c;d,e\\f” expires`,
     );
   });
 });
@@ -83,16 +83,16 @@ describe('calendar export: lines folded at 75 octets, never inside a character',
   it.each(Object.entries(samples))(
     '%s tags: every physical line is at most 75 octets, and unfolding gives back the exact text',
     (_, tags) => {
-      const ics = expiryCalendar([{ id: ID, tags, expiresAt: '2026-03-20T12:00:00.000Z' }], NOW, 7);
+      const ics = expiryCalendar([{ id: ID, tags, expiresAt: '2026-03-20T12:00:00.000Z' }], NOW, [7]);
       const lines = physicalLines(ics);
       expect(lines.some((l) => l.startsWith(' '))).toBe(true);
       for (const line of lines) expect(octets(line)).toBeLessThanOrEqual(75);
       // Cut between characters: the file is valid UTF-8 with no replacement character anywhere.
       expect(ics).not.toContain('\ufffd');
       expect(Buffer.from(ics, 'utf8').toString('utf8')).toBe(ics);
-      expect(property(ics, 'SUMMARY')).toBe(`Telnyx API key ${shortKeyId(ID)} (${tags.join(', ')}) expires`);
+      expect(property(ics, 'SUMMARY')).toBe(`Telnyx API key “${tags.join(', ')}” expires`);
       expect(property(ics, 'DESCRIPTION')).toBe(
-        `${ID} stops working at 2026-03-20T12:00:00.000Z. Anything using it will fail: replace it in Keytray or the Telnyx portal before then.`,
+        `${tags.join(', ')} (${ID}) stops working at 2026-03-20T12:00:00.000Z. Anything using it will fail: replace it in Keytray or the Telnyx portal before then.`,
       );
     },
   );
@@ -143,7 +143,7 @@ describe.each(ALL_ZONES)('calendar export dates in %s', (zone) => {
         tags: ['prod'],
         expiresAt: at.toISOString(),
       }));
-      const ics = unfold(expiryCalendar(keys, NOW, 7));
+      const ics = unfold(expiryCalendar(keys, NOW, [7]));
       const events = ics.split('BEGIN:VEVENT\r\n').slice(1);
       expect(events).toHaveLength(instants.length);
       events.forEach((event, i) => {
@@ -166,3 +166,29 @@ function dayDifference(from: string, to: string): number {
     Date.UTC(Number(d.slice(0, 4)), Number(d.slice(4, 6)) - 1, Number(d.slice(6, 8)), 12);
   return Math.round((noon(to) - noon(from)) / 86_400_000);
 }
+
+describe('calendar export: names and alarms as the person set them', () => {
+  const key = { id: ID, tags: ['prod', 'sms'], expiresAt: '2026-03-20T12:00:00.000Z' };
+  const alarms = (ics: string) => unfold(ics).match(/TRIGGER:[^\r]+/g) ?? [];
+
+  it('names a key by the name given in Keytray, else by its tags, else by its short id', () => {
+    expect(property(expiryCalendar([{ ...key, name: 'Zapier' }], NOW, [7]), 'SUMMARY')).toBe(
+      'Telnyx API key “Zapier” expires',
+    );
+    expect(property(expiryCalendar([key], NOW, [7]), 'SUMMARY')).toBe('Telnyx API key “prod, sms” expires');
+    expect(property(expiryCalendar([{ ...key, tags: [] }], NOW, [7]), 'SUMMARY')).toBe(
+      `Telnyx API key “${shortKeyId(ID)}” expires`,
+    );
+  });
+
+  it('has one alarm per reminder chosen in Settings, on the day at its start, and none with reminders off', () => {
+    expect(alarms(expiryCalendar([key], NOW, [30, 7, 1, 0]))).toEqual([
+      'TRIGGER:-P30D',
+      'TRIGGER:-P7D',
+      'TRIGGER:-P1D',
+      'TRIGGER:PT0S',
+    ]);
+    expect(alarms(expiryCalendar([key], NOW, [1]))).toEqual(['TRIGGER:-P1D']);
+    expect(alarms(expiryCalendar([key], NOW, []))).toEqual([]);
+  });
+});

@@ -108,6 +108,48 @@ describe.each(ALL_ZONES)('expiry reminders in %s', (zone) => {
     });
   });
 
+  it('is not repeated when a sync brings back a key a short list left out (an outage, a route that answered nothing)', async () => {
+    const h = harness([7, 20]);
+    await connect(h);
+    expect(h.desktop.notifications.map((n) => n.title)).toEqual(['2 Telnyx keys need attention']);
+    const all = [...h.simulator.state.keys];
+    h.simulator.state.keys.splice(0, all.length, ...all.filter((k) => !h.keys.includes(k)));
+    value(await h.core.handlers['keys.sync'](undefined));
+    h.simulator.state.keys.splice(0, h.simulator.state.keys.length, ...all);
+    value(await h.core.handlers['keys.sync'](undefined));
+    h.clock.advance(2 * 60_000);
+    await h.core.clockMoved();
+    expect(h.desktop.notifications).toHaveLength(1);
+  });
+
+  it('a log written with another spelling of the same instant is still the same reminder', async () => {
+    const h = harness([7]);
+    await connect(h);
+    expect(h.desktop.notifications).toHaveLength(1);
+    const key = h.keys[0];
+    // Telnyx answers the same instant without milliseconds this time.
+    if (key?.expiresAt) key.expiresAt = key.expiresAt.replace('.000Z', 'Z');
+    value(await h.core.handlers['keys.sync'](undefined));
+    expect(h.desktop.notifications).toHaveLength(1);
+  });
+
+  it('the grouped notification counts what the tray counts, and snoozing takes a key out of both', async () => {
+    const h = harness([7, 20]);
+    await connect(h);
+    const note = h.desktop.notifications[0];
+    expect(note?.title).toBe('2 Telnyx keys need attention');
+    expect(note?.body).toMatch(/^2 keys expire within 30 days\. /);
+    expect(h.desktop.tray?.badge).toBe(2);
+    expect(h.desktop.tray?.tooltip).toBe('Keytray — 2 keys expire within 30 days');
+    // Soonest first: the 7-day key, then the 20-day one.
+    expect(note?.keyIds).toEqual([h.keys[0]?.id, h.keys[1]?.id]);
+    value(await h.core.handlers['reminders.snooze']({ keyId: h.keys[0]?.id ?? '', until: 'tomorrow' }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(h.desktop.tray?.badge).toBe(1);
+    const list = value(await h.core.handlers['keys.list'](undefined));
+    expect(list.attention).toMatchObject({ keyIds: [h.keys[1]?.id], expiring: 1, snoozed: 1 });
+  });
+
   it('is never repeated across a restart (state reloaded from settings)', async () => {
     await eachStart(async (start, at) => {
       const state = createMemoryDocumentStore(DEFAULT_SETTINGS);
@@ -205,9 +247,10 @@ describe('expiry reminders', () => {
     expect(h.desktop.notifications.map((n) => n.title)).toEqual(['Telnyx key expires in 7 days']);
   });
 
-  it('exports an .ics with one event and one alarm per expiring key', async () => {
+  it('exports an .ics with one event per expiring key, with an alarm per reminder chosen in Settings', async () => {
     const h = harness([5, 40, null]);
     await connect(h);
+    value(await h.core.handlers['settings.set']({ reminderLeadDays: [7, 1] }));
     const result = value(await h.core.handlers['reminders.exportCalendar'](undefined));
     expect(result).toEqual({ savedTo: '/saved/telnyx-key-expiry.ics', events: 2 });
     const text = h.desktop.savedFiles[0]?.text ?? '';
@@ -218,10 +261,9 @@ describe('expiry reminders', () => {
     expect(unfolded.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
     expect(events).toHaveLength(2);
     for (const event of events) {
-      expect(event.match(/BEGIN:VALARM/g)).toHaveLength(1);
+      expect(event.match(/TRIGGER:[^\r]+/g)).toEqual(['TRIGGER:-P7D', 'TRIGGER:-P1D']);
       expect(event).toMatch(/DTSTART;VALUE=DATE:\d{8}\r\n/);
-      expect(event).toMatch(/SUMMARY:Telnyx API key KEY/);
-      expect(event).toMatch(/TRIGGER:-P7D/);
+      expect(event).toMatch(/SUMMARY:Telnyx API key “/);
     }
   });
 });

@@ -65,8 +65,45 @@ describe.each(ALL_ZONES)('reminder text in %s', (zone) => {
       const note = reminderNotification(keys);
       expect(note.title, describeLocal(now)).toBe('4 Telnyx keys need attention');
       expect(note.body, describeLocal(now)).toBe(
-        'KEY1A…AAA1 expires today; KEY2A…AAA2 expires tomorrow; KEY0A…AAA0 expires in 3 days, and 1 more.',
+        '4 keys expire within 9 days. KEY1A…AAA1 expires today; KEY2A…AAA2 expires tomorrow; KEY0A…AAA0 expires in 3 days, and 1 more.',
       );
+      expect(note.keyIds).toEqual([1, 2, 0, 3].map((i) => keys[i]?.id));
     }
+  });
+
+  it('several keys at once count what needs attention by the one rule, as the tray and the banner do', () => {
+    const now = new Date('2026-03-02T10:00:00Z');
+    const due = (id: string, days: number, expired = false) => ({
+      id,
+      tags: [],
+      expiresAt: new Date(now.getTime() + days * 86_400_000).toISOString(),
+      daysLeft: days,
+      expired,
+    });
+    // Two reach a lead time now; a third was announced last week and still needs attention.
+    const note = reminderNotification([due(`${ID}1`, 7), due(`${ID}2`, -1, true)], {
+      horizonDays: 30,
+      keyIds: [`${ID}2`, `${ID}1`, `${ID}3`],
+      expiring: 2,
+      expired: 1,
+      snoozed: 0,
+    });
+    expect(note.title).toBe('3 Telnyx keys need attention');
+    expect(note.body).toMatch(/^2 expire within 30 days, 1 expired in the last 7 days\. /);
+    expect(note.keyIds).toEqual([`${ID}2`, `${ID}1`, `${ID}3`]);
+  });
+
+  it('names a key by the name given in Keytray first', () => {
+    const note = reminderNotification([
+      {
+        id: ID,
+        name: 'Zapier',
+        tags: ['crm'],
+        expiresAt: '2026-03-09T10:00:00Z',
+        daysLeft: 7,
+        expired: false,
+      },
+    ]);
+    expect(note.body).toMatch(/^Zapier \(KEY01…UVWX\) stops working on /);
   });
 });

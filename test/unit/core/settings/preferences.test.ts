@@ -30,7 +30,7 @@ describe('preferences', () => {
     const { core, desktop } = createCoreHarness();
     const result = await core.handlers['settings.set']({ globalShortcut: 'CommandOrControl+Shift+T' });
     expect(!result.ok && result.error.message).toBe(
-      'Another app already uses CommandOrControl+Shift+T, or it is not a valid shortcut. Choose another.',
+      'Another app already uses that shortcut, or it can’t be used on this computer. Choose another.',
     );
     expect(value(await core.handlers['settings.get'](undefined)).globalShortcut).toBe(
       'CommandOrControl+Shift+K',

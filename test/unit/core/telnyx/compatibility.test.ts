@@ -210,6 +210,37 @@ describe('what the check finds out', () => {
     }
   });
 
+  it('one level down, an object with many names is a map keyed by data: every name in it is withheld', async () => {
+    const people = [
+      'alice',
+      'bob',
+      'carol',
+      'dave',
+      'erin',
+      'frank',
+      'grace',
+      'heidi',
+      'ivan',
+      'judy',
+      'mallory',
+      'oscar',
+      'peggy',
+    ];
+    const h = await connectedOwner({}, (url, body) => {
+      if (!url.pathname.endsWith('/iam/api_keys') || url.search !== '?page%5Bsize%5D=1') return body;
+      const answer = JSON.parse(body) as { data: Record<string, unknown>[] };
+      const first = answer.data[0] ?? {};
+      first['permissions'] = Object.fromEntries(people.map((name) => [name, true]));
+      return JSON.stringify(answer);
+    });
+    const report = await check(h);
+    expect(fieldsOf(report, IAM)).toMatchObject({
+      permissions: 'object',
+      'permissions.(13 names withheld: they look like values)': 'boolean',
+    });
+    for (const name of people) expect(report.text).not.toMatch(new RegExp(`\\b${name}\\b`));
+  });
+
   it('not connected: says so, sends nothing', async () => {
     const h = harness({});
     const answer = await h.core.handlers['telnyx.checkCompatibility'](undefined);

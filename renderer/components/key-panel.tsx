@@ -1,0 +1,79 @@
+import type { Ref } from 'react';
+import type {
+  AccountMode,
+  Capabilities,
+  KeyList as KeyListData,
+  KeyView,
+} from '../../electron/common/models.js';
+import type { OnlyKeys } from '../hooks/use-key-filter.js';
+import { KeyList, type KeyListHandle } from './key-list.js';
+import type { KeyActions, KeyPermissions } from './key-row.js';
+import { PortalNotes, StatusBanners, type SnoozeUntil } from './notices.js';
+import { TagFilters } from './tag-filters.js';
+
+/**
+ * The API keys tab: quick tag filters, the banners (offline, what needs attention, a narrowed list), what this
+ * account can't do, and the list itself, or a sentence when there is nothing to list.
+ */
+export function KeyPanel(props: {
+  list: KeyListData | null;
+  shown: KeyView[];
+  now: Date;
+  quickTags: string[];
+  pressedTags: string[];
+  onToggleTag: (tag: string) => void;
+  only: OnlyKeys | null;
+  onOnly: (only: OnlyKeys | null) => void;
+  onSnooze: (keyIds: string[], until: SnoozeUntil) => void;
+  capabilities: Capabilities;
+  mode: AccountMode;
+  listRef: Ref<KeyListHandle>;
+  actions: KeyActions;
+  permissions: KeyPermissions;
+  onLeaveTop: () => void;
+}) {
+  const { list } = props;
+  const attention = list?.attention;
+  return (
+    <section id="panel-keys" role="tabpanel" aria-labelledby="tab-keys" className="panel">
+      <TagFilters tags={props.quickTags} pressed={props.pressedTags} onToggle={props.onToggleTag} />
+      <StatusBanners
+        list={list}
+        only={props.only}
+        onShowAttention={() =>
+          attention &&
+          props.onOnly({
+            ids: new Set(attention.keyIds),
+            why:
+              attention.keyIds.length === 1
+                ? 'the key that needs attention'
+                : `the ${attention.keyIds.length} keys that need attention`,
+            snoozable: true,
+          })
+        }
+        onClearOnly={() => props.onOnly(null)}
+        onSnooze={props.onSnooze}
+      />
+      <PortalNotes capabilities={props.capabilities} mode={props.mode} />
+      {list === null ? (
+        <p className="empty">Loading keys…</p>
+      ) : props.shown.length === 0 ? (
+        <p className="empty">
+          {list.keys.length === 0
+            ? 'No keys yet. Create one with +, or get the latest from Telnyx with ↻.'
+            : 'No key matches.'}
+        </p>
+      ) : (
+        <KeyList
+          ref={props.listRef}
+          keys={props.shown}
+          now={props.now}
+          horizonDays={list.attention.horizonDays}
+          actions={props.actions}
+          permissions={props.permissions}
+          onLeaveTop={props.onLeaveTop}
+        />
+      )}
+    </section>
+  );
+}
