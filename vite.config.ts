@@ -13,8 +13,9 @@ export default defineConfig({
     // builds into a fresh out/.
     emptyOutDir: false,
     target: 'chrome130',
-    // Electron's Chromium and the preview's support modulepreload: no polyfill in what the popup loads.
-    modulePreload: { polyfill: false },
+    // No modulepreload helper in what the popup loads: the chunks loaded later (a dialog's) fetch their own
+    // few imports when they load, from local files.
+    modulePreload: false,
     sourcemap: false,
     reportCompressedSize: false,
     rolldownOptions: {

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { AccountStatus } from '../electron/common/models.js';
 import { keytray } from './bridge.js';
 import { MainView } from './components/main-view.js';
 import { AnnouncerProvider } from './hooks/use-announcer.js';
+import { prefetchKeyList } from './hooks/use-bridge-data.js';
 import { PendingDisablesProvider } from './hooks/use-pending-disables.js';
 
 /**
@@ -33,6 +34,8 @@ export function App() {
    * its tree: a second mount loaded the whole list a second time.
    */
   const account = status === null ? 'loading' : status.connected ? `${status.mode}:${status.keyId}` : 'none';
+  const shown = useRef(status);
+  shown.current = status;
 
   useEffect(() => {
     const loadStatus = () =>
@@ -42,7 +45,11 @@ export function App() {
     const offShown = keytray.on('popup.shown', ({ view }) => view === 'quit' && setQuitting(true));
     // Another account, or none: its open dialogs, messages, search, filters go (a fresh tree), and the popup
     // shows what main has now. "Quit Keytray?" stays open, re-listing what quitting would lose.
-    const offAccount = keytray.on('account.changed', loadStatus);
+    const offAccount = keytray.on('account.changed', () => {
+      // Nothing connected on screen yet (Connect was clicked here): the key list that mounts next will want it.
+      if (!shown.current?.connected) prefetchKeyList();
+      loadStatus();
+    });
     const onKey = (event: KeyboardEvent) => {
       const typing =
         event.target instanceof HTMLInputElement ||

@@ -35,61 +35,35 @@ function group(key: KeyView, now: Date): number {
 const expiryOrder = (key: KeyView) =>
   key.expiresAt === null || key.unreadable.includes('expiresAt') ? Infinity : (expiryAt(key) ?? Infinity);
 
+type Ranked = { key: KeyView; group: number; expiry: number };
+/**
+ * The last ranks (in the order the keys came) and the order they gave: a sync that changed a tag (main sends
+ * only what changed, and the popup keeps the other keys' objects) need not sort 10,000 keys again.
+ */
+let last: { ranks: Ranked[]; order: KeyView[] } | null = null;
+
 /** The default order (see above). A new array; 10,000 keys sort once per list, not per keystroke. */
 export function orderKeys(keys: readonly KeyView[], now: Date): KeyView[] {
-  const at = now.getTime();
-  const reused = last !== null && at >= last.at && at < last.until ? sameOrderAs(last, keys) : null;
-  if (reused && last) {
-    last = { ...last, keys, order: reused, at };
-    return reused;
+  const ranks = keys.map((key) => ({ key, group: group(key, now), expiry: expiryOrder(key) }));
+  const before = last;
+  // The same keys, each ranked as last time (now included: one that expired since moves): the same order.
+  if (
+    before?.ranks.length === ranks.length &&
+    ranks.every((r, i) => {
+      const was = before.ranks[i];
+      return r.key.id === was?.key.id && r.group === was.group && r.expiry === was.expiry;
+    })
+  ) {
+    const current = new Map(keys.map((key) => [key.id, key]));
+    last = { ranks, order: before.order.map((key) => current.get(key.id) ?? key) };
+    return last.order;
   }
-  const ranked = keys.map((key) => ({ key, group: group(key, now), expiry: expiryOrder(key) }));
-  ranked.sort(
+  const sorted = [...ranks].sort(
     (a, b) =>
       a.group - b.group || a.expiry - b.expiry || (a.key.id < b.key.id ? -1 : a.key.id > b.key.id ? 1 : 0),
   );
-  const order = ranked.map((r) => r.key);
-  // Until the next key expires (it moves to the end), the order depends on nothing but the keys.
-  let until = Infinity;
-  for (const key of keys) {
-    const expiry = expiryAt(key);
-    if (expiry !== null && expiry > at && expiry < until) until = expiry;
-  }
-  last = { keys, order, at, until };
-  return order;
-}
-
-/**
- * The last order, kept for the next list: a sync that changed a tag (main sends only what changed, and the
- * popup keeps the other keys' objects) need not sort 10,000 keys again.
- */
-let last: { keys: readonly KeyView[]; order: KeyView[]; at: number; until: number } | null = null;
-
-/**
- * The last order for these keys, when they are the same keys in the same places and nothing that orders them
- * changed (pinned, status, expiry): with the new objects, or the same array when there are none. Else null.
- */
-function sameOrderAs(before: NonNullable<typeof last>, keys: readonly KeyView[]): KeyView[] | null {
-  if (before.keys.length !== keys.length) return null;
-  let swapped: Map<KeyView, KeyView> | null = null;
-  for (let i = 0; i < keys.length; i++) {
-    const was = before.keys[i] as KeyView;
-    const now = keys[i] as KeyView;
-    if (was === now) continue;
-    if (
-      was.id !== now.id ||
-      was.pinned !== now.pinned ||
-      was.status !== now.status ||
-      was.expiresAt !== now.expiresAt ||
-      was.unreadable.includes('expiresAt') !== now.unreadable.includes('expiresAt')
-    ) {
-      return null;
-    }
-    (swapped ??= new Map()).set(was, now);
-  }
-  if (swapped === null) return before.order;
-  const swaps = swapped;
-  return before.order.map((key) => swaps.get(key) ?? key);
+  last = { ranks, order: sorted.map((r) => r.key) };
+  return last.order;
 }
 
 /** Soonest expiry first, whatever else: how a reminder's keys are listed (the most urgent on top). */

@@ -18,6 +18,7 @@ import { attentionOf } from './reminders/attention.js';
 import { expiryCalendar } from './reminders/calendar-export.js';
 import { createReminderService } from './reminders/reminder-service.js';
 import { createUpcoming } from './reminders/upcoming.js';
+import { withEarlyListing } from './secrets/early-listing.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import type { DocumentStore, StoreProblem } from './settings/json-store.js';
 import { createPreferences, type PreferenceEffects } from './settings/preferences.js';
@@ -66,8 +67,11 @@ export type CorePorts = {
 export function createCore(ports: CorePorts) {
   const { logger } = ports;
   const events = createEvents();
+  // Connect lists the keychain's entries while Telnyx answers (see `withEarlyListing`).
+  const secrets = withEarlyListing(ports.secrets);
   const accounts = createAccountService({
     ...ports,
+    secrets,
     settings: ports.state,
     packaged: ports.packaged ?? false,
   });
@@ -83,7 +87,7 @@ export function createCore(ports: CorePorts) {
     if (ports.afterAnswer) ports.afterAnswer(guarded);
     else await guarded();
   };
-  const scoped = { ...ports, state, keyCache };
+  const scoped = { ...ports, secrets, state, keyCache };
   const pins = createPins(state);
   const preferences = createPreferences(state, ports.desktop);
   const clipboard = createSecureClipboard({
@@ -234,6 +238,8 @@ export function createCore(ports: CorePorts) {
     {
       'account.connect': async ({ apiKey }) => {
         const before = accounts.scope();
+        // Which keys the keychain holds is asked now, in parallel: the first rows need it after Telnyx answers.
+        secrets.listAhead();
         const { status, listed } = await accounts.connect(apiKey);
         keys.reset();
         // The first list arrives with the connection, so the popup never shows a half-empty list. A failed

@@ -1,5 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { EXPIRY_PRESET_DAYS, expiryFromLocalDate, expiryFromPreset } from '../../electron/common/expiry.js';
+import {
+  EXPIRY_PRESET_DAYS,
+  expiryFromLocalDate,
+  expiryFromPreset,
+} from '../../electron/common/expiry-input.js';
 import type { KeyCreated, RequestedKey } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { NOTHING_LEFT_OFF, type LeftOff } from './created-outcome.js';

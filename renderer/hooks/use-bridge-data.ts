@@ -22,6 +22,15 @@ function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Prom
 }
 
 /**
+ * The whole list, asked for as soon as the popup hears of another account, before it knows what to show: the
+ * key list that mounts next finds it on its way (one bridge round trip less between Connect and the first
+ * rows). Taken once, by a key list that mounts within a second; never by one already showing (it may be older
+ * than what that one holds).
+ */
+let early: [at: number, answer: Promise<Result<KeyList>>] | null = null;
+export const prefetchKeyList = () => void (early = [Date.now(), keytray.keys.list()]);
+
+/**
  * The key list: the whole list first, then only what changed (see `mergeKeyList`), fetched again when main
  * says something changed and each time the popup opens (expiry words age). One fetch at a time: changes
  * announced meanwhile are fetched once, after it. `sync()` asks Telnyx and answers with the list as it now
@@ -50,22 +59,30 @@ export function useKeyList(): [KeyList | null, () => Promise<void>, () => Promis
   }, []);
   const since = () => (held.current?.revision === undefined ? undefined : { since: held.current.revision });
 
-  const refresh = useCallback(async () => {
-    if (fetching.current) return void (fetching.current.again = true);
-    const state: { again: boolean } = (fetching.current = { again: true });
-    try {
-      while (state.again) {
-        state.again = false;
-        await take(await keytray.keys.list(since()));
+  /** `first`: the list this key list starts from (a prefetched one, when it is fresh and good). */
+  const refresh = useCallback(
+    async (first?: Promise<Result<KeyList>> | null) => {
+      if (fetching.current) return void (fetching.current.again = true);
+      const state: { again: boolean } = (fetching.current = { again: true });
+      let start = first ? await first : null;
+      try {
+        while (state.again) {
+          state.again = false;
+          await take(start?.ok ? start : await keytray.keys.list(since()));
+          start = null;
+        }
+      } finally {
+        fetching.current = null;
       }
-    } finally {
-      fetching.current = null;
-    }
-  }, [take]);
+    },
+    [take],
+  );
   const sync = useCallback(async () => take(await keytray.keys.sync(since())), [take]);
 
   useEffect(() => {
-    void refresh();
+    const first = early && Date.now() - early[0] < 1_000 ? early[1] : null;
+    early = null;
+    void refresh(first);
     const offChanged = keytray.on('keys.changed', () => void refresh());
     const offShown = keytray.on('popup.shown', () => void refresh());
     return () => (offChanged(), offShown());

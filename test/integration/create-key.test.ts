@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiryFromPreset } from '../../electron/common/expiry.js';
+import { expiryFromPreset } from '../../electron/common/expiry-input.js';
 import { createManualClock } from '../../electron/core/clock/manual-clock.js';
 import { AppError } from '../../electron/core/errors.js';
 import { createKeychainStore } from '../../electron/core/secrets/keychain-store.js';

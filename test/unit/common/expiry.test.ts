@@ -4,11 +4,10 @@ import {
   attentionWords,
   calendarDaysUntil,
   describeExpiry,
-  expiryFromLocalDate,
-  expiryFromPreset,
   isExpiringSoon,
   needsAttention,
 } from '../../../electron/common/expiry.js';
+import { expiryFromLocalDate, expiryFromPreset } from '../../../electron/common/expiry-input.js';
 import {
   ALL_ZONES,
   calendarDaysLater,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiryFromPreset } from '../../../../electron/common/expiry.js';
+import { expiryFromPreset } from '../../../../electron/common/expiry-input.js';
 import type { SimulatorOptions } from '../../../../electron/core/telnyx/simulator/index.js';
 import { createCoreHarness, START, value } from '../../../fixtures/core-harness.js';
 
