@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { shortKeyId } from '../../electron/common/key-id.js';
 import { keytray } from '../bridge.js';
+import { useSubmit } from '../hooks/use-submit.js';
 import '../styles/unsaved-keys.css';
 
 /**
@@ -10,21 +11,20 @@ import '../styles/unsaved-keys.css';
  */
 export function useCopyInDialog() {
   const [copied, setCopied] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const copy = useCallback(async (id: string) => {
-    setProblem(null);
-    const result = await keytray.keys.copy({ id, format: 'raw' });
-    if (!result.ok) {
-      setCopied(null);
-      setProblem(result.error.message);
-      return;
-    }
-    // The short id, as the dialog lists it: one line in a small popup.
-    const { clearsInSeconds } = result.value;
-    setCopied(
-      `Copied ${shortKeyId(id)}${clearsInSeconds ? `; the clipboard clears in ${clearsInSeconds} s` : ''}.`,
-    );
-  }, []);
+  const { run, problem } = useSubmit();
+  const copy = useCallback(
+    (id: string) =>
+      run(
+        () => keytray.keys.copy({ id, format: 'raw' }),
+        // The short id, as the dialog lists it: one line in a small popup.
+        ({ clearsInSeconds }) =>
+          setCopied(
+            `Copied ${shortKeyId(id)}${clearsInSeconds ? `; the clipboard clears in ${clearsInSeconds} s` : ''}.`,
+          ),
+        () => setCopied(null),
+      ),
+    [run],
+  );
   const status = (
     <p role="status" className="hint">
       {copied}

@@ -6,8 +6,9 @@ import {
 } from '../../electron/common/expiry-input.js';
 import type { KeyCreated, RequestedKey } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
+import { useSubmit } from '../hooks/use-submit.js';
 import { NOTHING_LEFT_OFF, type LeftOff } from './created-outcome.js';
-import { Dialog, ErrorAlert } from './dialog.js';
+import { Dialog } from './dialog.js';
 import { KeyCreatedDialog } from './key-created-dialog.js';
 import { TagInput, type TagInputHandle } from './tag-input.js';
 
@@ -47,8 +48,7 @@ export function CreateKeyDialog(props: {
   const [tags, setTags] = useState<string[]>([]);
   const [expiration, setExpiration] = useState<Expiration>('90');
   const [customDate, setCustomDate] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, run, alert, fail } = useSubmit();
   const [created, setCreated] = useState<KeyCreated | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [leftOff, setLeftOff] = useState<LeftOff>(NOTHING_LEFT_OFF);
@@ -57,18 +57,19 @@ export function CreateKeyDialog(props: {
   // Read when the dialog opens: the popup's clock (tests move it) and the person's calendar.
   const [earliest] = useState(() => earliestCustomExpiry(new Date()));
 
-  const send = async (request: RequestedKey, left: LeftOff) => {
-    setBusy(true);
-    setProblem(null);
-    setRefusal(null);
-    setLeftOff(left);
-    const result = await keytray.keys.create(request);
-    setBusy(false);
-    if (result.ok) return setCreated(result.value);
-    setProblem(result.error.message);
-    if (result.error.code === 'tags-refused') setRefusal({ field: 'tags', request });
-    else if (result.error.code === 'expiry-refused') setRefusal({ field: 'expiry', request });
-  };
+  const send = (request: RequestedKey, left: LeftOff) =>
+    run(
+      () => {
+        setRefusal(null);
+        setLeftOff(left);
+        return keytray.keys.create(request);
+      },
+      setCreated,
+      (error) => {
+        if (error.code === 'tags-refused') setRefusal({ field: 'tags', request });
+        else if (error.code === 'expiry-refused') setRefusal({ field: 'expiry', request });
+      },
+    );
 
   /** The refused request again, without the refused field; what was left off stays on record for `Key created`. */
   const createWithout = (refused: Refusal) =>
@@ -84,9 +85,9 @@ export function CreateKeyDialog(props: {
     let expiresAt: string | null = null;
     if (expiration === 'custom') {
       expiresAt = expiryFromLocalDate(customDate);
-      if (!expiresAt) return setProblem('Pick the date the key should stop working.');
+      if (!expiresAt) return fail('Pick the date the key should stop working.');
       // The picker's minimum stops most of these; a date typed past it is caught here.
-      if (customDate < earliest) return setProblem('Pick a date from tomorrow on.');
+      if (customDate < earliest) return fail('Pick a date from tomorrow on.');
     } else if (expiration !== 'none') {
       expiresAt = expiryFromPreset(new Date(), Number(expiration));
     }
@@ -145,7 +146,7 @@ export function CreateKeyDialog(props: {
             A key without an expiry date works until someone deletes it. Choose a date if you can.
           </p>
         )}
-        <ErrorAlert message={problem} />
+        {alert}
         {refusal && (
           <div className="buttons">
             <button type="button" disabled={busy} onClick={() => void createWithout(refusal)}>

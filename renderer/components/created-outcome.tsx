@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { KeyCreated } from '../../electron/common/models.js';
 import { displayText } from '../../electron/common/text.js';
 import { keytray } from '../bridge.js';
+import { useSubmit } from '../hooks/use-submit.js';
 import { dayText, plannedDisableSentence } from '../key-words.js';
-import { ErrorAlert } from './dialog.js';
 import { PortalLink } from './portal-link.js';
 import '../styles/created-outcome.css';
 
@@ -111,16 +111,12 @@ export function CreatedOutcome(props: {
 /** `Disable on «date»`: a planned disable, the one a replacement uses, on the date the person asked for. */
 function DisableOnDate({ id, at, subject }: { id: string; at: string; subject: string }) {
   const [planned, setPlanned] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const plan = async () => {
-    setBusy(true);
-    setProblem(null);
-    const result = await keytray.keys.planDisable({ id, at });
-    setBusy(false);
-    if (result.ok) setPlanned(true);
-    else setProblem(result.error.message);
-  };
+  const { busy, run, alert } = useSubmit();
+  const plan = () =>
+    run(
+      () => keytray.keys.planDisable({ id, at }),
+      () => setPlanned(true),
+    );
   if (planned)
     return (
       <p role="status" className="note outcome">
@@ -133,7 +129,7 @@ function DisableOnDate({ id, at, subject }: { id: string; at: string; subject: s
         Keytray itself can turn {subject} off on {dayText(at)}. This works only while Keytray is running (or
         the next time it starts).
       </p>
-      <ErrorAlert message={problem} />
+      {alert}
       <button type="button" disabled={busy} onClick={() => void plan()}>
         Disable on {dayText(at)}
       </button>

@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import '../styles/dialog.css';
 
+// Its own module, so the submit hook (and Connect, which is no dialog) can show it without the dialog's styles.
+export { ErrorAlert } from './error-alert.js';
 export { Switch } from './switch.js';
 
 /**
@@ -45,13 +47,4 @@ export function Dialog(props: {
       {props.children}
     </dialog>
   );
-}
-
-/** A problem said in plain words, announced at once (role=alert); nothing when there is none. */
-export function ErrorAlert({ message }: { message: string | null | undefined }) {
-  return message ? (
-    <p role="alert" className="error">
-      {message}
-    </p>
-  ) : null;
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { KeyReplaced } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { useClipboardTruth, type ClipboardTruth } from '../hooks/use-clipboard-truth.js';
+import { useSubmit } from '../hooks/use-submit.js';
 import { CreatedOutcome } from './created-outcome.js';
 import { Dialog, ErrorAlert } from './dialog.js';
 import { PortalLink } from './portal-link.js';
@@ -21,38 +22,31 @@ const CHOICES: { value: When; label: string; hint: string }[] = [
 export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string) => void }) {
   const [replaced, setReplaced] = useState<KeyReplaced | null>(null);
   const [when, setWhen] = useState<When>('in-24-hours');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, run, alert } = useSubmit();
   const clipboard = useClipboardTruth(replaced?.created.key.id ?? '');
 
-  const create = async () => {
-    setBusy(true);
-    setProblem(null);
-    const result = await keytray.keys.replace({ id: props.id });
-    setBusy(false);
-    if (result.ok) {
-      setReplaced(result.value);
-      clipboard.copiedByMain(result.value.clearsInSeconds);
-    } else setProblem(result.error.message);
-  };
+  const create = () =>
+    run(
+      () => keytray.keys.replace({ id: props.id }),
+      (value) => {
+        setReplaced(value);
+        clipboard.copiedByMain(value.clearsInSeconds);
+      },
+    );
 
   const finish = async () => {
     if (!replaced || !replaced.canDisableOld)
       return props.onClose(replaced ? `Replaced ${props.id}` : undefined);
-    setBusy(true);
-    const result = await keytray.keys.scheduleDisable({
-      id: props.id,
-      replacedBy: replaced.created.key.id,
-      when,
-    });
-    setBusy(false);
-    if (!result.ok) return setProblem(result.error.message);
-    props.onClose(
-      when === 'now'
-        ? `Replaced and disabled ${props.id}`
-        : when === 'later'
-          ? `Replaced ${props.id}; it stays on`
-          : `Replaced ${props.id}; it will be disabled in 24 hours`,
+    await run(
+      () => keytray.keys.scheduleDisable({ id: props.id, replacedBy: replaced.created.key.id, when }),
+      () =>
+        props.onClose(
+          when === 'now'
+            ? `Replaced and disabled ${props.id}`
+            : when === 'later'
+              ? `Replaced ${props.id}; it stays on`
+              : `Replaced ${props.id}; it will be disabled in 24 hours`,
+        ),
     );
   };
 
@@ -65,7 +59,7 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
               Keytray creates a new key with the same tags and the same expiry length, saves it in your
               keychain and copies it. The old key keeps working until you choose.
             </p>
-            <ErrorAlert message={problem} />
+            {alert}
             <div className="buttons">
               <button type="button" onClick={() => props.onClose()}>
                 Cancel
@@ -111,7 +105,7 @@ export function ReplaceKeyDialog(props: { id: string; onClose: (message?: string
                 Disable the old key in the <PortalLink>Telnyx portal</PortalLink> once nothing uses it.
               </p>
             )}
-            <ErrorAlert message={problem} />
+            {alert}
             <div className="buttons">
               <button type="button" onClick={() => void clipboard.copy()}>
                 Copy new key again
