@@ -28,6 +28,13 @@ const LOADING = (
 export function App() {
   const [status, setStatus] = useState<AccountStatus | null>(null);
   const [quitting, setQuitting] = useState(false);
+  /** "Add account…": the connect view over the active account, until it connects or is cancelled. */
+  const [adding, setAdding] = useState(false);
+  /**
+   * Switching: nothing of either account shows until main answers (never the old account's rows under the
+   * new name, or the reverse); the kept list of the new one then shows at once.
+   */
+  const [switching, setSwitching] = useState(false);
   /**
    * The tree below is keyed by the account it shows, so nothing of a previous account survives. The same
    * account told twice (Connect answered, then `account.changed`; their order differs between shells) keeps
@@ -72,17 +79,29 @@ export function App() {
 
   return (
     <AnnouncerProvider key={account}>
-      {status === null ? (
+      {status === null || switching ? (
         LOADING
-      ) : status.connected ? (
+      ) : adding || !status.connected ? (
+        <Suspense fallback={LOADING}>
+          <ConnectView
+            onConnected={(next) => (setAdding(false), setStatus(next))}
+            {...(adding && status.connected ? { adding: { onCancel: () => setAdding(false) } } : {})}
+          />
+        </Suspense>
+      ) : (
         // Disables still in their Undo window belong to this account: a new account's tree drops them unsent.
         <PendingDisablesProvider>
-          <MainView status={status} onStatus={setStatus} />
+          <MainView
+            status={status}
+            onStatus={setStatus}
+            onSwitchAccount={(id) =>
+              void import('./components/account-switcher.js').then((m) =>
+                m.switchAccount(id, setSwitching, setStatus),
+              )
+            }
+            onAddAccount={() => setAdding(true)}
+          />
         </PendingDisablesProvider>
-      ) : (
-        <Suspense fallback={LOADING}>
-          <ConnectView onConnected={setStatus} />
-        </Suspense>
       )}
       {quitting && (
         <Suspense fallback={null}>

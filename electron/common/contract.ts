@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   AccountStatus,
+  AccountSummary,
   CompatibilityReport,
   CopyDone,
   IsoDate,
@@ -8,8 +9,10 @@ import {
   KeyId,
   KeyList,
   KeyReplaced,
+  KeyScopes,
   KeyView,
   Preferences,
+  PreferencesPatch,
   TagList,
   TokenId,
   SecretSaved,
@@ -55,14 +58,34 @@ const PinLabel = PlainName.max(40).nullable();
 /** A key's local name (`Rename…`): empty or null removes it. As long as a tray label, since the menu shows it. */
 const KeyName = PlainName.max(40).nullable();
 
+/** Which account (`AccountSummary.id`): its scope, as `AccountScope` in the settings spells it. */
+const AccountId = z
+  .string()
+  .max(120)
+  .regex(/^(?:u:[\w.@-]{1,100}|k:KEY[0-9A-Za-z]{4,64}|demo)$/, 'not an account');
+/** What a person calls an account ("Production"): shown in the header, the tray menu and reminders. */
+const AccountName = PlainName.min(1, 'give the account a name').max(40);
+const ByAccount = z.strictObject({ id: AccountId });
+
 /** `since`: the revision of the list the popup holds; the answer then holds only what changed after it. */
 const ListRequest = z.strictObject({ since: z.number().int().min(0) }).optional();
 
 export const channels = {
-  'account.connect': { request: z.strictObject({ apiKey: KeyValue }), value: AccountStatus },
+  /** `name`: what to call the account (absent: "Account 2", or the name it had when added before). */
+  'account.connect': {
+    request: z.strictObject({ apiKey: KeyValue, name: AccountName.optional() }),
+    value: AccountStatus,
+  },
   'account.connectDemo': { request: NoPayload, value: AccountStatus },
   'account.status': { request: NoPayload, value: AccountStatus },
   'account.disconnect': { request: NoPayload, value: AccountStatus },
+  'account.list': { request: NoPayload, value: z.array(AccountSummary) },
+  'account.switch': { request: ByAccount, value: AccountStatus },
+  'account.rename': {
+    request: z.strictObject({ id: AccountId, name: AccountName }),
+    value: z.array(AccountSummary),
+  },
+  'account.remove': { request: ByAccount, value: AccountStatus },
 
   'keys.list': { request: ListRequest, value: KeyList },
   'keys.sync': { request: ListRequest, value: KeyList },
@@ -101,6 +124,13 @@ export const channels = {
    * itself, through the same planned disable as a replacement's — only while Keytray runs.
    */
   'keys.planDisable': { request: z.strictObject({ id: KeyId, at: IsoDate }), value: KeyView },
+  /**
+   * One key of "Disable these keys…": turned off only if main still finds it unused for the window, on, and
+   * not one Keytray uses (`unused-keys.ts`); refused with a plain reason otherwise.
+   */
+  'keys.disableUnused': { request: ByKey, value: KeyView },
+  /** A key's permissions, read-only: its scope statements and whether IAM enforces them. Owner only. */
+  'keys.scopes': { request: ByKey, value: KeyScopes },
 
   'tokens.list': { request: NoPayload, value: z.array(TokenView) },
   'tokens.add': {
@@ -123,7 +153,7 @@ export const channels = {
   },
 
   'settings.get': { request: NoPayload, value: Preferences },
-  'settings.set': { request: Preferences.partial(), value: Preferences },
+  'settings.set': { request: PreferencesPatch, value: Preferences },
 
   'reminders.upcoming': { request: NoPayload, value: z.array(UpcomingExpiry) },
   'reminders.snooze': {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { CLIPBOARD_CLEAR_CHOICES, REMINDER_LEAD_CHOICES } from './preference-choices.js';
+import {
+  CLIPBOARD_CLEAR_CHOICES,
+  REMINDER_LEAD_CHOICES,
+  UNUSED_AFTER_CHOICES,
+} from './preference-choices.js';
 import { KEY_ID_PATTERN } from './key-id.js';
 import { MAX_TAGS, MAX_TAG_LENGTH } from './tags.js';
 
@@ -33,9 +37,10 @@ export const StatusWord = z.string().max(MAX_STATUS_WORD).nullable();
 
 /**
  * Fields Telnyx's record left out or sent in a shape Keytray cannot read. Then `tags: []` does not mean "no
- * tags" and `expiresAt: null` does not mean "never expires": the popup says "unknown" instead.
+ * tags", `expiresAt: null` does not mean "never expires" and `lastUsedAt: null` does not mean "never used":
+ * the popup says "unknown" instead.
  */
-export const UnreadableField = z.enum(['tags', 'expiresAt']);
+export const UnreadableField = z.enum(['tags', 'expiresAt', 'lastUsedAt']);
 export type UnreadableField = z.infer<typeof UnreadableField>;
 
 export const KeyView = z.strictObject({
@@ -48,6 +53,7 @@ export const KeyView = z.strictObject({
   statusWord: StatusWord,
   tags: z.array(z.string()),
   expiresAt: IsoDate.nullable(),
+  /** When Telnyx last saw the key used; null = never used (unknown when `unreadable` names it). */
   lastUsedAt: IsoDate.nullable(),
   createdAt: IsoDate.nullable(),
   unreadable: z.array(UnreadableField),
@@ -132,9 +138,28 @@ export const AccountStatus = z.discriminatedUnion('connected', [
     keyId: KeyId,
     capabilities: Capabilities,
     portalUrl: z.string(),
+    /** Which of the accounts this is (`AccountSummary.id`) and what the person called it. */
+    accountId: z.string().max(120),
+    name: z.string().max(40),
+    /** How many accounts Keytray knows: the header names the active one when there is more than one. */
+    accountCount: z.number().int().min(1),
   }),
 ]);
 export type AccountStatus = z.infer<typeof AccountStatus>;
+
+/** One of the accounts a person added, for the header's switcher and the tray menu. No secret in it. */
+export const AccountSummary = z.strictObject({
+  /** The account's scope (`u:<user id>`, `k:<key id>` or `demo`). */
+  id: z.string().max(120),
+  name: z.string().max(40),
+  mode: AccountMode,
+  /** The key it is connected with. */
+  keyId: KeyId,
+  active: z.boolean(),
+  /** Its full keys that exist only in memory: what removing it would lose (Copy offered while it is active). */
+  unsavedKeyIds: z.array(KeyId),
+});
+export type AccountSummary = z.infer<typeof AccountSummary>;
 
 export const TokenView = z.strictObject({
   id: TokenId,
@@ -147,7 +172,7 @@ export const TokenView = z.strictObject({
 export type TokenView = z.infer<typeof TokenView>;
 
 // The choices themselves live apart, zod-free, for the popup.
-export { CLIPBOARD_CLEAR_CHOICES, REMINDER_LEAD_CHOICES };
+export { CLIPBOARD_CLEAR_CHOICES, REMINDER_LEAD_CHOICES, UNUSED_AFTER_CHOICES };
 export const MAX_PINS = 9;
 
 export const Accelerator = z
@@ -155,15 +180,29 @@ export const Accelerator = z
   .max(64)
   .regex(/^$|^[A-Za-z0-9+]+$/, 'a shortcut is keys joined by +, like CommandOrControl+Shift+K');
 
-/** What a person sets in Settings. Stored state (account, cache, pins, reminder log) is not exposed. */
-export const Preferences = z.strictObject({
+/** The filter "not used for «n» days" and the keys "Disable these keys…" offers (see `unused-keys.ts`). */
+const UnusedAfterDays = z.union(UNUSED_AFTER_CHOICES.map((n) => z.literal(n)));
+const PREFERENCE_FIELDS = {
   clipboardClearSeconds: z.union(CLIPBOARD_CLEAR_CHOICES.map((n) => z.literal(n))),
   reminderLeadDays: z.array(z.union(REMINDER_LEAD_CHOICES.map((n) => z.literal(n)))).max(4),
   globalShortcut: Accelerator,
   launchAtLogin: z.boolean(),
   hideAfterCopy: z.boolean(),
+  unusedAfterDays: UnusedAfterDays,
+};
+
+/** What a person sets in Settings. Stored state (account, cache, pins, reminder log) is not exposed. */
+export const Preferences = z.strictObject({
+  ...PREFERENCE_FIELDS,
+  /** Added with key hygiene: settings saved before it read as 90 days. */
+  unusedAfterDays: UnusedAfterDays.default(90),
 });
 export type Preferences = z.infer<typeof Preferences>;
+/**
+ * A change to some preferences (`settings.set`). Not `Preferences.partial()`: zod applies a field's default
+ * inside `partial()` too, and a change to another setting would then put `unusedAfterDays` back to 90.
+ */
+export const PreferencesPatch = z.strictObject(PREFERENCE_FIELDS).partial();
 
 export const DEFAULT_PREFERENCES: Preferences = {
   clipboardClearSeconds: 30,
@@ -171,6 +210,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   globalShortcut: 'CommandOrControl+Shift+K',
   launchAtLogin: false,
   hideAfterCopy: true,
+  unusedAfterDays: 90,
 };
 
 export const UpcomingExpiry = z.strictObject({
@@ -279,3 +319,21 @@ export const CompatibilityReport = z.strictObject({
     .max(20),
 });
 export type CompatibilityReport = z.infer<typeof CompatibilityReport>;
+
+/** One scope statement of a key as Telnyx documents it; `unknown`: an effect word Keytray does not know. */
+export const ScopeStatement = z.strictObject({
+  effect: z.enum(['allow', 'deny', 'unknown']),
+  actions: z.array(z.string().max(200)).max(200),
+});
+export type ScopeStatement = z.infer<typeof ScopeStatement>;
+
+/**
+ * A key's permissions, read-only (`keys.scopes`): its statements (none = it can do everything its user can;
+ * null = Telnyx answered nothing Keytray can read) and whether IAM is on (statements are enforced only then).
+ */
+export const KeyScopes = z.strictObject({
+  id: KeyId,
+  statements: z.array(ScopeStatement).max(100).nullable(),
+  iam: z.enum(['on', 'off', 'unknown']),
+});
+export type KeyScopes = z.infer<typeof KeyScopes>;

@@ -7,10 +7,11 @@ import { createSecureClipboard } from './clipboard/secure-clipboard.js';
 import { createEvents } from './events.js';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table.js';
 import { createKeyService } from './keys/key-service.js';
+import { createKeyScopes } from './keys/key-scopes.js';
 import { createKeyNames } from './keys/key-names.js';
 import { createPins } from './keys/pins.js';
 import type { Redactor } from './logging/redact.js';
-import type { Clock, Desktop, Fetch, Logger } from './ports.js';
+import type { Clock, Desktop, DesktopNotification, Fetch, Logger } from './ports.js';
 import { createCompatibilityService } from './telnyx/compatibility/compatibility-service.js';
 import type { KeyRecord } from './telnyx/unverified.js';
 import { createDisableSchedule } from './keys/disable-schedule.js';
@@ -26,6 +27,8 @@ import { accountScopedKeyCache, accountScopedState } from './settings/account-sc
 import type { KeyCache, SettingsFile } from './settings/stored-state.js';
 import { createTokenVault } from './tokens/token-vault.js';
 import { buildTrayModel, type TrayMenuItem } from './tray-model/tray-model.js';
+import { otherAccountPins, secretOfOtherAccount } from './accounts/other-accounts.js';
+import { createOtherAccountsWatch } from './accounts/other-accounts-watch.js';
 
 export type CorePorts = {
   fetch: Fetch;
@@ -119,7 +122,13 @@ export function createCore(ports: CorePorts) {
     schedule,
     clipboard,
     events,
+    unusedAfterDays: () => state.read().preferences.unusedAfterDays,
     ...(ports.afterAnswer ? { later: ports.afterAnswer } : {}),
+  });
+  const keyScopes = createKeyScopes({
+    accounts,
+    logger: ports.logger,
+    knows: (id) => keyCache.read().keys.some((k) => k.id === id),
   });
   const tokens = createTokenVault({
     ...scoped,
@@ -137,12 +146,35 @@ export function createCore(ports: CorePorts) {
     packaged: ports.packaged ?? false,
     appVersion: ports.appVersion ?? null,
   });
+  /** The demo's simulated keys raise no reminders, and no tray count, once a real account exists. */
+  const demoIsQuiet = () =>
+    accounts.scope() === 'demo' && ports.state.read().known.some((k) => k.mode === 'telnyx');
+  /** The accounts that are not active: their reminders, their count in the tray, their calendar dates. */
+  const watch = createOtherAccountsWatch({
+    settings: ports.state,
+    activeScope: accounts.scope,
+    listKeysOf: (scope) => accounts.listKeysOf(scope),
+    desktop: ports.desktop,
+    logger,
+    now: () => ports.clock.now(),
+  });
   const reminders = createReminderService({
     ...scoped,
     schedule,
     disable: async (keyId) => void (await keys.setEnabled(keyId, false)),
     connected: () => accounts.scope() !== null,
     names: () => names.all(),
+    // With several accounts, each reminder names its account.
+    accountName: () => {
+      const status = accounts.status();
+      return status.connected && status.accountCount > 1 ? status.name : null;
+    },
+    quiet: () => demoIsQuiet(),
+    alsoCheck: async (now) => {
+      await watch.check(now);
+      // Their lists may have changed what the tray counts.
+      redrawTray();
+    },
   });
   /** A sync brings new expiry dates: check reminders against them, once the list is on its way to the popup. */
   const syncThenCheck = async (since?: number) => {
@@ -151,16 +183,41 @@ export function createCore(ports: CorePorts) {
     return list;
   };
 
-  /** Every key still in use with an expiry date ahead: the calendar export. */
+  /**
+   * Every key still in use with an expiry date ahead: the calendar export. Every real account's, each named
+   * with its account when there are several (the demo's only while it is the one open).
+   */
   function upcomingKeysForCalendar() {
     const now = ports.clock.now().getTime();
-    return keyCache
+    const status = accounts.status();
+    const several = status.connected && status.accountCount > 1;
+    const own = keyCache
       .read()
       .keys.filter(
         (k): k is typeof k & { expiresAt: string } => k.status === 'active' && k.expiresAt !== null,
       )
       .filter((k) => Date.parse(k.expiresAt) > now)
-      .map((k) => ({ ...k, name: names.of(k.id) }));
+      .map((k) => ({ ...k, name: names.of(k.id), ...(several ? { account: status.name } : {}) }));
+    const others = several
+      ? watch.upcoming().flatMap((group) => group.keys.map((k) => ({ ...k, account: group.account })))
+      : [];
+    return [...own, ...others];
+  }
+
+  /** Another account becomes the active one (the header's switcher, the tray menu). */
+  async function switchAccount(id: string) {
+    const before = accounts.scope();
+    const status = await accounts.switchTo(id);
+    keys.reset();
+    // The list kept for that account shows at once; Telnyx is asked for the latest after the answer.
+    if (accountChanged(before)) void afterAnswer(async () => void (await syncThenCheck()));
+    return status;
+  }
+
+  /** Every account, the active one marked, each with its full keys held only in memory. */
+  function listAccounts() {
+    const held = keys.unsaved();
+    return accounts.list((scope) => held.find((entry) => entry.scope === scope)?.ids ?? []);
   }
 
   function unsavedSecrets() {
@@ -172,17 +229,34 @@ export function createCore(ports: CorePorts) {
     };
   }
 
+  /** The other accounts' pinned items for the tray menu (one keychain listing, only when one has pins). */
+  async function otherPins() {
+    const file = ports.state.read();
+    const scope = accounts.scope();
+    const pinned = file.known.some(
+      (k) => k.scope !== scope && (file.accounts[k.scope ?? '']?.pins.length ?? 0) > 0,
+    );
+    if (!pinned) return [];
+    const names = await secrets.names().catch(() => [] as string[]);
+    return otherAccountPins(file, scope, new Set(names), watch.keysOf);
+  }
+
   async function refreshTray() {
     const status = accounts.status();
     let list: KeyList | null = null;
     if (status.connected) list = await keys.list().catch(() => null);
+    const known = listAccounts();
     ports.desktop.setTray(
       buildTrayModel({
         keys: list?.keys ?? [],
         tokens: tokens.list(),
         pins: pins.list(),
-        attention: list?.attention ?? null,
+        // The demo's simulated keys do not light the tray once a real account exists (nor remind).
+        attention: demoIsQuiet() ? null : (list?.attention ?? null),
         connected: status.connected,
+        accounts: known,
+        otherAttention: known.length > 1 ? watch.attention() : [],
+        otherPins: known.length > 1 ? await otherPins() : [],
       }),
     );
   }
@@ -236,11 +310,11 @@ export function createCore(ports: CorePorts) {
   }
   const handlers: HandlerTable = createHandlerTable(
     {
-      'account.connect': async ({ apiKey }) => {
+      'account.connect': async ({ apiKey, name }) => {
         const before = accounts.scope();
         // Which keys the keychain holds is asked now, in parallel: the first rows need it after Telnyx answers.
         secrets.listAhead();
-        const { status, listed } = await accounts.connect(apiKey);
+        const { status, listed } = await accounts.connect(apiKey, name ?? null);
         keys.reset();
         // The first list arrives with the connection, so the popup never shows a half-empty list. A failed
         // sync does not undo a good connection: the list then says it is offline.
@@ -259,11 +333,34 @@ export function createCore(ports: CorePorts) {
         return status;
       },
       'account.status': () => accounts.status(),
+      'account.list': () => listAccounts(),
+      'account.switch': ({ id }) => switchAccount(id),
+      'account.rename': async ({ id, name }) => {
+        await accounts.rename(id, name);
+        // The header and the tray menu name it.
+        events.emit('account.changed', {});
+        redrawTray();
+        return listAccounts();
+      },
+      'account.remove': async ({ id }) => {
+        const before = accounts.scope();
+        const status = await accounts.remove(id);
+        keys.forgetAccount(id);
+        keyCache.forget(id);
+        watch.forget(id);
+        keys.reset();
+        if (accountChanged(before) && status.connected)
+          void afterAnswer(async () => void (await syncThenCheck()));
+        else redrawTray();
+        return status;
+      },
       'account.disconnect': async () => {
         const before = accounts.scope();
         const status = await accounts.disconnect();
         keys.reset();
-        accountChanged(before);
+        // Another account became the active one: its latest keys, after the answer.
+        if (accountChanged(before) && status.connected)
+          void afterAnswer(async () => void (await syncThenCheck()));
         return status;
       },
       'keys.list': (request) => keys.list(request?.since),
@@ -285,6 +382,8 @@ export function createCore(ports: CorePorts) {
       'keys.replace': ({ id }) => keys.replace(id),
       'keys.scheduleDisable': ({ id, replacedBy, when }) => keys.scheduleDisable(id, replacedBy, when),
       'keys.planDisable': ({ id, at }) => keys.planDisable(id, at),
+      'keys.disableUnused': ({ id }) => keys.disableUnused(id),
+      'keys.scopes': ({ id }) => keyScopes.scopes(id),
       'tokens.list': () => tokens.list(),
       'tokens.add': (input) => tokens.add(input),
       'tokens.rename': ({ id, name }) => tokens.rename(id, name),
@@ -350,8 +449,29 @@ export function createCore(ports: CorePorts) {
     /** What a tray menu item does; the shells route their menu clicks here. */
     async trayAction(item: TrayMenuItem) {
       switch (item.kind) {
+        case 'account':
+          // From the tray menu nothing else would say why (the account's key left the keychain).
+          await switchAccount(item.accountId).catch((error: unknown) => {
+            if (!(error instanceof AppError)) throw error;
+            ports.desktop.notify({
+              title: 'Keytray could not switch accounts',
+              body: error.message,
+              keyIds: [],
+            });
+          });
+          return;
         case 'copy':
-          if (item.target.kind === 'key') await keys.copy(item.target.id, 'raw');
+          // Another account's pinned item: copied from its part of the keychain, without switching.
+          if (item.target.account !== undefined && item.target.account !== accounts.scope()) {
+            const { text, label } = await secretOfOtherAccount({
+              file: ports.state.read(),
+              secrets,
+              account: item.target.account,
+              target: item.target,
+            });
+            ports.redactor.remember(text);
+            events.emit('copied', { label, clearsInSeconds: await clipboard.copy(text) });
+          } else if (item.target.kind === 'key') await keys.copy(item.target.id, 'raw');
           else await tokens.copy(item.target.id, 'token');
           return;
         case 'sync':
@@ -363,6 +483,18 @@ export function createCore(ports: CorePorts) {
         default:
           return;
       }
+    },
+    /**
+     * A reminder notification was clicked (the shells show the popup): the popup shows its keys, after
+     * switching to their account if it is not the active one.
+     */
+    async openNotification(notification: DesktopNotification) {
+      if (notification.account !== undefined && notification.account !== accounts.scope()) {
+        await switchAccount(notification.account).catch((error: unknown) => {
+          logger.warn('could not switch to the reminder’s account', { error });
+        });
+      }
+      events.emit('notification.clicked', { keyIds: notification.keyIds });
     },
     /** The clock jumped (resume from sleep, or the preview's test route): re-check what depends on time. */
     async clockMoved() {

@@ -33,6 +33,8 @@ export type DesktopNotification = {
   body: string;
   /** Keys the notification is about: a click opens the popup filtered to them. */
   keyIds: string[];
+  /** The account they belong to, when it is not the active one: a click switches to it first. */
+  account?: string;
 };
 
 /** What was copied and when the clipboard clears, said by the desktop (see `Desktop.confirmCopy`). */

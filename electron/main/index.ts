@@ -66,7 +66,8 @@ async function main() {
   const testHooks = createTestHooks({ packaged: app.isPackaged, env: process.env, tray: () => tray });
   const onNotificationClick = (notification: DesktopNotification) => {
     popup?.open();
-    core.events.emit('notification.clicked', { keyIds: notification.keyIds });
+    // Another account's reminder: the core switches to it first.
+    void core.openNotification(notification);
   };
   const composed = composeNodeCore({
     userDataDir: app.getPath('userData'),

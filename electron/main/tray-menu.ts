@@ -13,10 +13,13 @@ export function trayMenuTemplate(
   return model.menu.map((item): MenuItemConstructorOptions =>
     item.kind === 'separator'
       ? { type: 'separator' }
-      : item.kind === 'hint'
-        ? // Says how to get something into the menu; greyed out, like any item that does nothing.
+      : item.kind === 'hint' || item.kind === 'heading'
+        ? // A hint, or an account's name above its pinned items: greyed out, like any item that does nothing.
           { label: menuLabel(item.label), enabled: false }
-        : { label: menuLabel(item.label), click: () => choose(item) },
+        : item.kind === 'account'
+          ? // The accounts as radio items: the active one checked; choosing another switches to it.
+            { label: menuLabel(item.label), type: 'radio', checked: item.active, click: () => choose(item) }
+          : { label: menuLabel(item.label), click: () => choose(item) },
   );
 }
 

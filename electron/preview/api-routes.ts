@@ -61,7 +61,8 @@ export function createApiRoutes(deps: ApiDeps) {
       const notification = preview.state.notifications[index];
       if (!notification) return send(res, 404, { error: 'no such notification' });
       preview.setPopup(true, notification.keyIds);
-      core.events.emit('notification.clicked', { keyIds: notification.keyIds });
+      // Another account's reminder: the core switches to it first.
+      await core.openNotification(notification);
       return send(res, 200, {});
     }
     return send(res, 404, { error: 'not found' });

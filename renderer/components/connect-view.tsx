@@ -1,40 +1,61 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AccountStatus } from '../../electron/common/models.js';
+import type { AccountStatus, AccountSummary } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
-import { ErrorAlert } from './dialog.js';
+import { useSubmit } from '../hooks/use-submit.js';
 import { Icon } from './icons.js';
 import { PortalLink } from './portal-link.js';
 import '../styles/connect.css';
 
-/** First run: paste a key (checked with Telnyx, then kept in the keychain) or try the demo account. */
-export function ConnectView({ onConnected }: { onConnected: (status: AccountStatus) => void }) {
+/**
+ * First run: paste a key (checked with Telnyx, then kept in the keychain) or try the demo account. Also
+ * "Add account…" (`adding`): the same, with a Name for the new account ("Production") and Cancel.
+ */
+export function ConnectView({
+  onConnected,
+  adding,
+}: {
+  onConnected: (status: AccountStatus) => void;
+  /** Adding another account: Cancel goes back to the one that is active. */
+  adding?: { onCancel: () => void };
+}) {
   const [apiKey, setApiKey] = useState('');
-  const [busy, setBusy] = useState<'key' | 'demo' | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  /** Adding: what the account is called if no name is typed, and whether the demo is one already. */
+  const [known, setKnown] = useState<{ suggestedName: string; hasDemo: boolean } | null>(null);
+  const isAdding = adding !== undefined;
+  useEffect(() => {
+    if (!isAdding) return;
+    void keytray.account.list().then((result) => {
+      if (result.ok) setKnown(suggestionFor(result.value));
+    });
+  }, [isAdding]);
+  const { busy, run, alert } = useSubmit();
+  // Which of the two buttons is at work, for its label; one `run` guards both (no demo while a key is checked).
+  const [action, setAction] = useState<'key' | 'demo'>('key');
   const field = useRef<HTMLInputElement>(null);
   // The popup opens with the cursor where the person will type (autoFocus alone misses a hidden window).
   useEffect(() => keytray.on('popup.shown', () => field.current?.focus()), []);
 
-  const connect = async (event: FormEvent) => {
+  const connect = (event: FormEvent) => {
     event.preventDefault();
-    setBusy('key');
-    setProblem(null);
-    const result = await keytray.account.connect({ apiKey });
-    setBusy(null);
-    if (result.ok) {
-      setApiKey('');
-      onConnected(result.value);
-    } else setProblem(result.error.message);
+    return run(
+      () => {
+        setAction('key');
+        const chosen = name.trim();
+        return keytray.account.connect({ apiKey, ...(adding && chosen ? { name: chosen } : {}) });
+      },
+      (status) => {
+        setApiKey('');
+        onConnected(status);
+      },
+    );
   };
 
-  const demo = async () => {
-    setBusy('demo');
-    setProblem(null);
-    const result = await keytray.account.connectDemo();
-    setBusy(null);
-    if (result.ok) onConnected(result.value);
-    else setProblem(result.error.message);
-  };
+  const demo = () =>
+    run(() => {
+      setAction('demo');
+      return keytray.account.connectDemo();
+    }, onConnected);
 
   return (
     <main className="connect">
@@ -42,14 +63,31 @@ export function ConnectView({ onConnected }: { onConnected: (status: AccountStat
         <Icon name="key" />
         <h1>Keytray</h1>
       </div>
-      <p>Your Telnyx API keys and V1 tokens, one click away and kept in your system keychain.</p>
+      {adding ? (
+        <h2>Add an account</h2>
+      ) : (
+        <p>Your Telnyx API keys and V1 tokens, one click away and kept in your system keychain.</p>
+      )}
       <form onSubmit={(event) => void connect(event)}>
+        {adding && (
+          <label>
+            Name
+            <input
+              type="text"
+              autoFocus
+              value={name}
+              maxLength={40}
+              placeholder={known?.suggestedName ?? 'Like “Production” or “Staging”'}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </label>
+        )}
         <label>
           Telnyx API key
           <input
             type="password"
             ref={field}
-            autoFocus
+            autoFocus={!adding}
             autoComplete="off"
             spellCheck={false}
             value={apiKey}
@@ -62,18 +100,35 @@ export function ConnectView({ onConnected }: { onConnected: (status: AccountStat
           Find it on the <PortalLink>API Keys page of the Telnyx portal</PortalLink>. Keytray checks it with
           Telnyx and stores it only in your system keychain.
         </p>
-        <ErrorAlert message={problem} />
-        <button type="submit" className="primary" disabled={busy !== null || apiKey.trim() === ''}>
-          {busy === 'key' ? 'Connecting…' : 'Connect'}
+        {alert}
+        <button type="submit" className="primary" disabled={busy || apiKey.trim() === ''}>
+          {busy && action === 'key' ? 'Connecting…' : adding ? 'Add account' : 'Connect'}
         </button>
+        {adding && (
+          <button type="button" onClick={adding.onCancel} disabled={busy}>
+            Cancel
+          </button>
+        )}
       </form>
-      <div className="or">or</div>
-      <button type="button" onClick={() => void demo()} disabled={busy !== null}>
-        {busy === 'demo' ? 'Starting the demo…' : 'Try the demo account'}
-      </button>
-      <p className="hint">
-        The demo account is simulated: nothing reaches Telnyx and its keys vanish when you quit.
-      </p>
+      {!(adding && (known?.hasDemo ?? true)) && (
+        <>
+          <div className="or">or</div>
+          <button type="button" onClick={() => void demo()} disabled={busy}>
+            {busy && action === 'demo' ? 'Starting the demo…' : 'Try the demo account'}
+          </button>
+          <p className="hint">
+            The demo account is simulated: nothing reaches Telnyx and its keys vanish when you quit.
+          </p>
+        </>
+      )}
     </main>
   );
+}
+
+/** As main names an account added without a name ("Account 2"; see `known-accounts.ts`). */
+function suggestionFor(accounts: readonly AccountSummary[]) {
+  const taken = new Set(accounts.map((a) => a.name.toLowerCase()));
+  let n = accounts.filter((a) => a.mode === 'telnyx').length + 1;
+  while (taken.has(`account ${n}`)) n++;
+  return { suggestedName: `Account ${n}`, hasDemo: accounts.some((a) => a.mode === 'demo') };
 }

@@ -10,6 +10,7 @@ import { KeyList, type KeyListHandle } from './key-list.js';
 import type { KeyActions, KeyPermissions } from './key-row.js';
 import { PortalNotes, StatusBanners, type SnoozeUntil } from './notices.js';
 import { TagFilters } from './tag-filters.js';
+import { whyLeftOut } from '../../electron/common/unused-keys.js';
 
 /**
  * The API keys tab: quick tag filters, the banners (offline, what needs attention, a narrowed list), what this
@@ -31,15 +32,38 @@ export function KeyPanel(props: {
   actions: KeyActions;
   permissions: KeyPermissions;
   onLeaveTop: () => void;
+  /** The unused filter: null when Telnyx reports no key's last use (a filter that could find nothing). */
+  unused: { days: number; pressed: boolean; onToggle: () => void } | null;
+  /** "Disable these N keys…": the keys in view it offers (`whyLeftOut`). */
+  onDisableUnused: (ids: string[]) => void;
 }) {
-  const { list } = props;
+  const { list, unused, permissions } = props;
   const attention = list?.attention;
+  const offered =
+    unused?.pressed && permissions.toggle
+      ? props.shown.filter((k) => !whyLeftOut(k, permissions.connectedKeyId)).map((k) => k.id)
+      : [];
   return (
     <section id="panel-keys" role="tabpanel" aria-labelledby="tab-keys" className="panel">
-      <TagFilters tags={props.quickTags} pressed={props.pressedTags} onToggle={props.onToggleTag} />
+      <TagFilters
+        tags={props.quickTags}
+        pressed={props.pressedTags}
+        onToggle={props.onToggleTag}
+        unused={unused}
+      />
       <StatusBanners
         list={list}
-        only={props.only}
+        // The unused filter says itself as a narrowed list does, with "Disable these N keys…" beside it.
+        only={
+          unused?.pressed
+            ? {
+                ids: new Set(),
+                why: `${props.shown.length === 1 ? 'the key' : `the ${props.shown.length} keys`} not used for ${unused.days} days`,
+                snoozable: false,
+              }
+            : props.only
+        }
+        disable={{ count: offered.length, onDisable: () => props.onDisableUnused(offered) }}
         onShowAttention={() =>
           attention &&
           props.onOnly({
@@ -51,7 +75,7 @@ export function KeyPanel(props: {
             snoozable: true,
           })
         }
-        onClearOnly={() => props.onOnly(null)}
+        onClearOnly={() => (unused?.pressed ? unused.onToggle() : props.onOnly(null))}
         onSnooze={props.onSnooze}
       />
       <PortalNotes capabilities={props.capabilities} mode={props.mode} />

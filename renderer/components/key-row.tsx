@@ -14,6 +14,7 @@ import {
   userText,
 } from '../key-words.js';
 import { usePendingDisables } from '../hooks/use-pending-disables.js';
+import { lastUseText } from '../../electron/common/unused-keys.js';
 import { ActionsMenu, type MenuItem } from './actions-menu.js';
 import { Switch } from './switch.js';
 import { Icon } from './icons.js';
@@ -34,6 +35,8 @@ export type KeyActions = {
   replace(id: string): void;
   renamePin(id: string): void;
   rename(id: string): void;
+  /** `Permissions…`: the key's scope statements, read-only. */
+  scopes(id: string): void;
 };
 
 export type KeyPermissions = {
@@ -69,6 +72,7 @@ export const KeyRow = memo(function KeyRow(props: {
   /** The key Keytray connects with: the core refuses to turn it off, delete it or forget it. */
   const connected = key.id === permissions.connectedKeyId;
   const expiry = expiryText(key, props.now);
+  const lastUse = lastUseText(key, props.now);
   const soon = needsAttention(key, props.now, props.horizonDays) === 'expiring';
   const status = statusText(key);
   const statusWord = unknownStatusWord(key);
@@ -105,6 +109,8 @@ export const KeyRow = memo(function KeyRow(props: {
     menu.push({ label: 'Save the full key…', onSelect: () => actions.saveSecret(key.id) });
   }
   menu.push({ label: 'Rename…', onSelect: () => actions.rename(key.id) });
+  // Scope statements are the owner's to read, as turning keys on and off is (`toggle`).
+  if (permissions.toggle) menu.push({ label: 'Permissions…', onSelect: () => actions.scopes(key.id) });
   if (key.pinned) menu.push({ label: 'Tray label…', onSelect: () => actions.renamePin(key.id) });
   if (permissions.remove && !connected)
     menu.push({ label: 'Delete…', onSelect: () => actions.remove(key.id) });
@@ -125,7 +131,7 @@ export const KeyRow = memo(function KeyRow(props: {
       data-index={props.index}
       aria-posinset={props.index + 1}
       aria-setsize={props.setSize}
-      aria-label={`${name ? `${name}, ` : ''}${key.id}, ${status}, ${expiry}${user ? `, user ${user}` : ''}${tags}`}
+      aria-label={`${name ? `${name}, ` : ''}${key.id}, ${status}, ${expiry}, ${lastUse}${user ? `, user ${user}` : ''}${tags}`}
     >
       <div className="key-line key-top">
         {name && (
@@ -159,6 +165,7 @@ export const KeyRow = memo(function KeyRow(props: {
               </span>
             )}
             {key.unsaved && <span className="unsaved">not saved in keychain</span>}
+            <span className="last-use">{lastUse}</span>
             {user && (
               <span className="user" title={user}>
                 {user}

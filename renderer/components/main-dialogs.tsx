@@ -1,6 +1,8 @@
+import { lazy, Suspense } from 'react';
 import type { Capabilities, KeyView, Preferences } from '../../electron/common/models.js';
 import type { Result } from '../../electron/common/result.js';
 import type { AccountStatus } from '../../electron/common/models.js';
+import { RemoveAccountDialog, RenameAccountDialog } from './account-dialogs.js';
 import { CompatibilityDialog } from './compatibility-dialog.js';
 import { CreateKeyDialog } from './create-key-dialog.js';
 import { DisconnectDialog } from './disconnect-dialog.js';
@@ -11,12 +13,25 @@ import { TrayLabelDialog } from './tray-label-dialog.js';
 import { ForgetSavedKeyDialog, SaveFullKeyDialog } from './saved-key-dialogs.js';
 import { SettingsDialog } from './settings-dialog.js';
 
+/** Key hygiene's dialogs, loaded apart from the others: most sessions never open them. */
+const DisableUnusedDialog = lazy(() =>
+  import('./disable-unused-dialog.js').then((m) => ({ default: m.DisableUnusedDialog })),
+);
+const KeyScopesDialog = lazy(() =>
+  import('./key-scopes-dialog.js').then((m) => ({ default: m.KeyScopesDialog })),
+);
+
 /** Which dialog of the main view is open, and for which key. */
 export type OpenDialog =
   | { kind: 'create' }
   | { kind: 'settings' }
   | { kind: 'disconnect' }
   | { kind: 'compatibility' }
+  /** The active account's Rename… and Remove… (from the account switcher). */
+  | { kind: 'renameAccount' }
+  | { kind: 'removeAccount' }
+  /** "Disable these N keys…": the unused keys in view it offers. */
+  | { kind: 'disableUnused'; ids: string[] }
   | {
       kind:
         | 'editTags'
@@ -27,7 +42,8 @@ export type OpenDialog =
         | 'delete'
         | 'replace'
         | 'trayLabel'
-        | 'rename';
+        | 'rename'
+        | 'scopes';
       id: string;
     }
   | null;
@@ -49,6 +65,11 @@ export function MainDialogs(props: {
   update: (patch: Partial<Preferences>) => Promise<Result<Preferences>>;
   onExport: () => void;
   onStatus: (status: AccountStatus) => void;
+  /** The active account: what Rename… and Remove… act on. */
+  account: Extract<AccountStatus, { connected: true }>;
+  onAddAccount: () => void;
+  /** The key Keytray connects with: never offered by "Disable these keys…". */
+  connectedKeyId: string;
 }) {
   const { open, setOpen, onClose: closeDialog, keys, preferences } = props;
   const item = open && 'id' in open ? keys.find((k) => k.id === open.id) : undefined;
@@ -108,9 +129,43 @@ export function MainDialogs(props: {
           onClose={() => setOpen(null)}
           onExport={props.onExport}
           onDisconnect={() => setOpen({ kind: 'disconnect' })}
+          onAddAccount={props.onAddAccount}
           onCheckCompatibility={() => setOpen({ kind: 'compatibility' })}
         />
       ) : null;
+    case 'disableUnused':
+      return (
+        <Suspense fallback={null}>
+          <DisableUnusedDialog
+            ids={open.ids}
+            keys={keys}
+            now={props.now}
+            days={preferences?.unusedAfterDays ?? 90}
+            connectedKeyId={props.connectedKeyId}
+            onClose={closeDialog}
+          />
+        </Suspense>
+      );
+    case 'scopes':
+      return (
+        <Suspense fallback={null}>
+          <KeyScopesDialog id={open.id} onClose={() => setOpen(null)} />
+        </Suspense>
+      );
+    case 'renameAccount':
+      return (
+        <RenameAccountDialog id={props.account.accountId} name={props.account.name} onClose={closeDialog} />
+      );
+    case 'removeAccount':
+      return (
+        <RemoveAccountDialog
+          id={props.account.accountId}
+          name={props.account.name}
+          demo={props.account.mode === 'demo'}
+          onRemoved={props.onStatus}
+          onCancel={() => setOpen(null)}
+        />
+      );
     case 'compatibility':
       return <CompatibilityDialog onClose={() => setOpen({ kind: 'settings' })} />;
     case 'disconnect':

@@ -23,6 +23,10 @@ import '../styles/main-view.css';
  * loads at start has a budget (test/bench, issue 12).
  */
 const MainDialogs = lazy(() => import('./main-dialogs.js').then((m) => ({ default: m.MainDialogs })));
+/** The account switcher: loaded only when there is more than one account. */
+const AccountSwitcher = lazy(() =>
+  import('./account-switcher.js').then((m) => ({ default: m.AccountSwitcher })),
+);
 /** The V1 tokens tab, likewise: loaded when first opened. */
 const TokensView = lazy(() => import('./tokens-view.js').then((m) => ({ default: m.TokensView })));
 
@@ -40,7 +44,12 @@ function pinMessage(key: KeyView, pinned: boolean): string {
  * The main view: header, search, and the keys or the tokens, with the dialogs. State lives here; each part
  * (`MainHeader`, `SearchRow`, `KeyPanel`, `TokensView`, `MainDialogs`) draws it.
  */
-export function MainView(props: { status: Connected; onStatus: (status: AccountStatus) => void }) {
+export function MainView(props: {
+  status: Connected;
+  onStatus: (status: AccountStatus) => void;
+  onSwitchAccount: (id: string) => void;
+  onAddAccount: () => void;
+}) {
   const announce = useAnnounce();
   const { start: startDisable, undo: undoDisable } = usePendingDisables();
   const [list, , syncKeys] = useKeyList();
@@ -57,7 +66,10 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
 
   const keys = useMemo(() => list?.keys ?? [], [list]);
   const now = useMemo(() => new Date(list?.now ?? Date.now()), [list?.now]);
-  const filter = useKeyFilter(keys, now);
+  const unusedDays = preferences?.unusedAfterDays ?? 90;
+  const filter = useKeyFilter(keys, now, unusedDays);
+  // The unused filter only where Telnyx reports last use (not, say, for keys Keytray holds but no list shows).
+  const lastUseKnown = useMemo(() => keys.some((k) => !k.unreadable.includes('lastUsedAt')), [keys]);
   const { shown, clear: clearFilter, setOnly } = filter;
   const tagsInUse = useMemo(() => topTags(keys, 50), [keys]);
   const quickTags = tagsInUse.slice(0, 6);
@@ -111,6 +123,7 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
       replace: (id: string) => setOpen({ kind: 'replace', id }),
       renamePin: (id: string) => setOpen({ kind: 'trayLabel', id }),
       rename: (id: string) => setOpen({ kind: 'rename', id }),
+      scopes: (id: string) => setOpen({ kind: 'scopes', id }),
     }),
     [announce, fail, preferences?.hideAfterCopy, startDisable, undoDisable],
   );
@@ -213,6 +226,17 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
 
   return (
     <div className="main">
+      {props.status.accountCount > 1 && (
+        <Suspense fallback={<div className="account-bar" />}>
+          <AccountSwitcher
+            name={props.status.name}
+            onSwitch={props.onSwitchAccount}
+            onAdd={props.onAddAccount}
+            onRename={() => setOpen({ kind: 'renameAccount' })}
+            onRemove={() => setOpen({ kind: 'removeAccount' })}
+          />
+        </Suspense>
+      )}
       <MainHeader
         tab={tab}
         onTab={setTab}
@@ -246,6 +270,10 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
           actions={actions}
           permissions={permissions}
           onLeaveTop={() => search.current?.focus()}
+          unused={
+            lastUseKnown ? { days: unusedDays, pressed: filter.unused, onToggle: filter.toggleUnused } : null
+          }
+          onDisableUnused={(ids) => setOpen({ kind: 'disableUnused', ids })}
         />
       ) : (
         <section id="panel-tokens" role="tabpanel" aria-labelledby="tab-tokens" className="panel">
@@ -273,6 +301,9 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
             update={update}
             onExport={() => void exportCalendar()}
             onStatus={props.onStatus}
+            account={props.status}
+            onAddAccount={props.onAddAccount}
+            connectedKeyId={props.status.keyId}
           />
         </Suspense>
       )}

@@ -28,6 +28,8 @@ function SnoozeMenu(props: { count: number; onSnooze: (until: SnoozeUntil) => vo
 export function StatusBanners(props: {
   list: KeyList | null;
   only: OnlyKeys | null;
+  /** With the unused filter: how many of its keys "Disable these keys…" offers (none: no button). */
+  disable?: { count: number; onDisable: () => void } | null;
   onShowAttention: () => void;
   onClearOnly: () => void;
   onSnooze: (keyIds: string[], until: SnoozeUntil) => void;
@@ -35,7 +37,7 @@ export function StatusBanners(props: {
   const synced = props.list?.syncedAt ? new Date(props.list.syncedAt).toLocaleString() : null;
   const attention = props.list?.attention;
   const words = attention ? attentionWords(attention) : null;
-  const { only } = props;
+  const { only, disable } = props;
   return (
     <>
       {props.list?.offline && (
@@ -50,6 +52,11 @@ export function StatusBanners(props: {
           <span className="banner-actions">
             {only.snoozable && (
               <SnoozeMenu count={only.ids.size} onSnooze={(until) => props.onSnooze([...only.ids], until)} />
+            )}
+            {!!disable?.count && (
+              <button type="button" className="text-button" onClick={disable.onDisable}>
+                Disable {disable.count === 1 ? 'this key' : `these ${disable.count} keys`}…
+              </button>
             )}
             <button type="button" className="text-button" onClick={props.onClearOnly}>
               Show all keys

@@ -1,5 +1,9 @@
 import type { Preferences } from '../../electron/common/models.js';
-import { CLIPBOARD_CLEAR_CHOICES, REMINDER_LEAD_CHOICES } from '../../electron/common/preference-choices.js';
+import {
+  CLIPBOARD_CLEAR_CHOICES,
+  REMINDER_LEAD_CHOICES,
+  UNUSED_AFTER_CHOICES,
+} from '../../electron/common/preference-choices.js';
 import type { Result } from '../../electron/common/result.js';
 import { useSubmit } from '../hooks/use-submit.js';
 import { Dialog, Switch } from './dialog.js';
@@ -29,6 +33,8 @@ export function SettingsDialog(props: {
   preferences: Preferences;
   update: (patch: Partial<Preferences>) => Promise<Result<Preferences>>;
   onDisconnect: () => void;
+  /** "Add account…": another Telnyx account (or the demo) beside this one; switch from the header. */
+  onAddAccount: () => void;
   onCheckCompatibility: () => void;
   onExport: () => void;
   onClose: () => void;
@@ -76,6 +82,21 @@ export function SettingsDialog(props: {
             </label>
           ))}
         </fieldset>
+        <label className="inline" title="The key list's filter, and the keys Disable these keys… offers">
+          Unused after
+          <select
+            value={p.unusedAfterDays}
+            onChange={(e) =>
+              apply({ unusedAfterDays: Number(e.target.value) as Preferences['unusedAfterDays'] })
+            }
+          >
+            {UNUSED_AFTER_CHOICES.map((days) => (
+              <option key={days} value={days}>
+                {days} days
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="setting-action">
           <button type="button" onClick={props.onExport}>
             Export expiry dates…
@@ -105,6 +126,14 @@ export function SettingsDialog(props: {
           </button>
           <p className="hint">
             Read-only: shows what Telnyx’s answers look like, to share if something is off.
+          </p>
+        </div>
+        <div className="setting-action">
+          <button type="button" onClick={props.onAddAccount}>
+            Add account…
+          </button>
+          <p className="hint">
+            Another Telnyx account, like Staging beside Production; switch from the header.
           </p>
         </div>
         <p className="hint">

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeNodeCore } from '../../electron/core/compose-node.js';
+import { SETTINGS_VERSION } from '../../electron/core/settings/stored-state.js';
 import { createSimulator, startSimulatorServer } from '../../electron/core/telnyx/simulator/index.js';
 import { createFakeDesktop } from '../fixtures/fake-desktop.js';
 import { keyringReady, testService } from '../fixtures/keyring.js';
@@ -67,7 +68,8 @@ describe('settings.json that Keytray cannot fully read', () => {
         accounts: Record<string, { tokens: unknown[]; pins: unknown[] }>;
       };
     };
-    expect(saved.version).toBe(2);
+    // Migrated through every version since (3: several accounts).
+    expect(saved.version).toBe(SETTINGS_VERSION);
     expect(saved.document.preferences).toMatchObject({
       clipboardClearSeconds: 30,
       reminderLeadDays: [7, 1],

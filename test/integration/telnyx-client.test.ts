@@ -246,7 +246,7 @@ describe.each(PROFILES)('Telnyx client against the $profile simulator over loopb
       expect(created.record).toMatchObject({ tags: ['a', 'b', 'c'], expiresAt, status: 'active' });
     } else {
       // Only `data.api_key` came back: the id is the secret's, tags and expiry are unknown until listed.
-      expect(created.record).toMatchObject({ unreadable: ['tags', 'expiresAt'] });
+      expect(created.record).toMatchObject({ unreadable: ['tags', 'expiresAt', 'lastUsedAt'] });
     }
     const listed = (await c.listOrganizationKeys()).find((k) => k.id === created.record.id);
     expect(listed).toBeDefined();

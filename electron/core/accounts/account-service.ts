@@ -7,12 +7,14 @@ import { createMemorySecretStore } from '../secrets/memory-store.js';
 import { scopedSecretStore } from '../secrets/scoped-secret-store.js';
 import { secretName, type SecretStore } from '../secrets/secret-store.js';
 import type { DocumentStore } from '../settings/json-store.js';
-import type { SettingsFile, StoredAccount } from '../settings/stored-state.js';
+import type { KnownAccount, SettingsFile, StoredAccount } from '../settings/stored-state.js';
 import { createTelnyxClient, resolveBaseUrl, type TelnyxClient } from '../telnyx/client.js';
 import { createSimulator } from '../telnyx/simulator/simulator.js';
 import type { KeyRecord } from '../telnyx/unverified.js';
 import { accountScope, DEMO_SCOPE } from './account-scope.js';
 import { claimLegacyData } from './legacy-data.js';
+import { moveConnectingKey } from './connecting-key.js';
+import { accountIdOf, checkNameFree, storedOf, summaries, withAccount } from './known-accounts.js';
 import { wrongCredential } from '../wrong-credential.js';
 import type { CapabilityName, Session } from './session.js';
 
@@ -43,9 +45,11 @@ const DEMO_KEY_COUNT = 60;
 const DEMO_BASE_URL = 'https://demo.keytray.invalid/v2';
 
 /**
- * Connecting, the demo account, restoring the account at start and disconnecting. The connected key lives in
- * the keychain under `account`; settings keep only its id, the mode, whose account it is (its scope) and what
- * the API turned out to allow — never where the API is (see `base-url.ts`).
+ * The accounts: connecting (adding) one, the demo, restoring the active one at start, switching, renaming,
+ * removing and disconnecting. Each real account's connecting key lives in the keychain under
+ * `<scope>/account`; settings keep only its id, the mode, whose account it is (its scope), its name and what
+ * the API turned out to allow — never where the API is (see `base-url.ts`). One account is active at a time:
+ * the services see only its part of everything (`account-scoped-state.ts`).
  */
 export function createAccountService(deps: AccountDeps) {
   let session: Session | null = null;
@@ -91,9 +95,15 @@ export function createAccountService(deps: AccountDeps) {
     return { scope: accountScope(keyId, listed), listed };
   }
 
-  function persist(account: StoredAccount | null) {
-    deps.settings.write({ ...deps.settings.read(), account });
+  /** Makes `account` the active one, and adds it to (or updates it in) the known accounts. */
+  function persist(account: StoredAccount | null, name: string | null = null) {
+    const file = deps.settings.read();
+    const known = account ? withAccount(file.known, account, name) : file.known;
+    deps.settings.write({ ...file, account, known });
   }
+
+  /** The keychain entry holding a real account's connecting key. */
+  const connectingKey = (scope: string) => scopedSecretStore(deps.secrets, scope);
 
   function telnyxSession(keyId: string, value: string, scope: string, capabilities: Capabilities): Session {
     const baseUrl = resolveBaseUrl(deps.env, deps.packaged);
@@ -138,12 +148,18 @@ export function createAccountService(deps: AccountDeps) {
 
   function status(): AccountStatus {
     if (!session) return { connected: false };
+    const { known } = deps.settings.read();
+    const scope = session.scope;
     return {
       connected: true,
       mode: session.mode,
       keyId: session.keyId,
       capabilities: session.capabilities,
       portalUrl: PORTAL_URL,
+      accountId: scope,
+      name:
+        known.find((k) => accountIdOf(k) === scope)?.name ?? (session.mode === 'demo' ? 'Demo' : 'Account'),
+      accountCount: Math.max(1, known.length),
     };
   }
 
@@ -152,7 +168,7 @@ export function createAccountService(deps: AccountDeps) {
    * refused key, or any failure before the keychain write, changes nothing: the account connected before
    * (if any) stays connected.
    */
-  async function connect(apiKey: string): Promise<Connected> {
+  async function connect(apiKey: string, name: string | null): Promise<Connected> {
     const value = apiKey.trim();
     const wrongKind = wrongCredential('connect', value);
     if (wrongKind) throw wrongKind;
@@ -168,88 +184,196 @@ export function createAccountService(deps: AccountDeps) {
     const capabilities = await learn(apiClient);
     const { scope, listed } = await identify(apiClient, parsed.id, capabilities.isOwner);
     const next = telnyxSession(parsed.id, value, scope, capabilities);
-    // The account key is a key like any other: Keytray holds its secret, so it can be copied. Written before
-    // `account`, so a keychain failure between the two leaves the connected account as it was.
-    await next.keySecrets.set(secretName.key(parsed.id), value);
-    await deps.secrets.set(secretName.account, value);
-    session = next;
-    demo = null;
-    persist({
+    const record: StoredAccount = {
       mode: 'telnyx',
       keyId: parsed.id,
       scope,
       isOwner: capabilities.isOwner,
       connectedAt: deps.clock.now().toISOString(),
-    });
+    };
+    // Checked before anything is written: a twelfth account is refused with nothing changed.
+    withAccount(deps.settings.read().known, record, name);
+    // The account key is a key like any other: Keytray holds its secret, so it can be copied. Written before
+    // `<scope>/account`, so a keychain failure between the two leaves the accounts as they were.
+    await next.keySecrets.set(secretName.key(parsed.id), value);
+    await connectingKey(scope).set(secretName.account, value);
+    session = next;
+    persist(record, name);
     await claimLegacy(next);
     deps.logger.info('connected', { keyId: parsed.id, owner: capabilities.isOwner, scope });
     return { status: status(), listed };
   }
 
-  async function connectDemo(): Promise<Connected> {
+  async function connectDemo(name: string | null): Promise<Connected> {
     const simulator = demoSimulator();
     const parsed = parseKeyValue(simulator.ownerKey);
     if (!parsed) throw new AppError('internal', 'The demo account could not start.');
     const probe = demoSession(parsed.id, { isOwner: false, ...UNKNOWN_CAPABILITIES });
     const capabilities = await learn(probe.client);
     session = { ...probe, capabilities };
-    persist({
-      mode: 'demo',
-      keyId: parsed.id,
-      scope: DEMO_SCOPE,
-      isOwner: capabilities.isOwner,
-      connectedAt: deps.clock.now().toISOString(),
-    });
+    persist(
+      {
+        mode: 'demo',
+        keyId: parsed.id,
+        scope: DEMO_SCOPE,
+        isOwner: capabilities.isOwner,
+        connectedAt: deps.clock.now().toISOString(),
+      },
+      name,
+    );
     return { status: status(), listed: null };
   }
 
   /**
-   * At start: the account from settings, its key from the keychain. A missing key disconnects plainly. An
-   * account saved before accounts were told apart learns its scope now, if Telnyx can be reached.
+   * Makes a known account the active one: the demo's simulator, or a real account's key from the keychain
+   * (`<scope>/account`; an account saved before several accounts moves its key there from `account` first).
+   * An account saved before accounts were told apart learns its scope now, if Telnyx can be reached. False
+   * when its key is gone from the keychain: nothing changes then.
    */
-  async function restore(): Promise<AccountStatus> {
-    const stored = deps.settings.read().account;
-    if (!stored) return status();
+  async function activate(stored: StoredAccount): Promise<boolean> {
     const capabilities = { isOwner: stored.isOwner, ...UNKNOWN_CAPABILITIES };
     if (stored.mode === 'demo') {
       session = demoSession(stored.keyId, capabilities);
-      return status();
+      persist(stored);
+      return true;
     }
-    const value = await deps.secrets.get(secretName.account);
-    if (!value || parseKeyValue(value)?.id !== stored.keyId) {
-      deps.logger.warn('stored account has no key in the keychain; disconnected', { keyId: stored.keyId });
-      persist(null);
-      return status();
+    let scope = stored.scope;
+    const isItsKey = (candidate: string | null): candidate is string =>
+      candidate !== null && parseKeyValue(candidate)?.id === stored.keyId;
+    let value = scope === null ? null : await connectingKey(scope).get(secretName.account);
+    // Not moved yet (saved before several accounts): the single `account` entry, if it holds this key.
+    const moved = isItsKey(value);
+    if (!moved) value = await deps.secrets.get(secretName.account);
+    if (!isItsKey(value)) {
+      deps.logger.warn('a known account has no key in the keychain', { keyId: stored.keyId });
+      return false;
     }
     deps.redactor.remember(value);
-    let scope = stored.scope;
     if (scope === null) {
       const probe = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value);
       scope = (await identify(probe, stored.keyId, stored.isOwner)).scope;
-      persist({ ...stored, scope });
+      renameScope(stored, scope);
+    }
+    // Moved once; every start after reads only the account's own entry (one keychain round trip).
+    if (!moved) {
+      await moveConnectingKey({
+        secrets: deps.secrets,
+        scoped: connectingKey(scope),
+        value,
+        logger: deps.logger,
+      });
     }
     session = telnyxSession(stored.keyId, value, scope, capabilities);
+    persist({ ...stored, scope });
     await claimLegacy(session);
+    return true;
+  }
+
+  /** An account saved before scopes learns its scope: its known record moves to it (name kept). */
+  function renameScope(stored: StoredAccount, scope: string) {
+    const file = deps.settings.read();
+    const oldId = accountIdOf(stored);
+    const known = file.known.map((k) => (accountIdOf(k) === oldId ? { ...k, scope } : k));
+    deps.settings.write({ ...file, known });
+  }
+
+  /** At start: the active account (see `activate`). A missing key leaves it out plainly. */
+  async function restore(): Promise<AccountStatus> {
+    const stored = deps.settings.read().account;
+    if (!stored) return status();
+    if (!(await activate(stored))) {
+      deps.logger.warn('stored account has no key in the keychain; disconnected', { keyId: stored.keyId });
+      forgetKnown(accountIdOf(stored));
+      await activateNext();
+    }
     return status();
   }
 
+  function knownById(id: string): KnownAccount {
+    const found = deps.settings.read().known.find((k) => accountIdOf(k) === id);
+    if (!found) throw new AppError('not-found', 'That account is no longer in Keytray.');
+    return found;
+  }
+
+  function forgetKnown(id: string) {
+    const file = deps.settings.read();
+    deps.settings.write({ ...file, known: file.known.filter((k) => accountIdOf(k) !== id) });
+  }
+
+  /** Another known account becomes the active one; its key gone from the keychain changes nothing. */
+  async function switchTo(id: string): Promise<AccountStatus> {
+    if (session?.scope === id) return status();
+    const target = knownById(id);
+    if (!(await activate(storedOf(target)))) {
+      throw new AppError(
+        'not-found',
+        `The key of “${target.name}” is no longer in the system keychain. Remove the account and add it again.`,
+      );
+    }
+    return status();
+  }
+
+  /** After the active account went: the first other known account whose key is there, or none. */
+  async function activateNext(): Promise<void> {
+    session = null;
+    for (const next of deps.settings.read().known) {
+      if (await activate(storedOf(next)).catch(() => false)) return;
+    }
+    persist(null);
+  }
+
   /**
-   * Forgets which account is connected. Its saved key secrets, V1 tokens, pins and reminder log stay, filed
-   * under the account: they were shown once and cannot be fetched again, and connecting the same account
-   * again brings them back.
+   * Forgets which account is connected, and takes it off the list of accounts. Its saved key secrets, V1
+   * tokens, pins and reminder log stay, filed under the account: they were shown once and cannot be fetched
+   * again, and connecting the same account again brings them back. The next account (if any) becomes active.
    */
   async function disconnect(): Promise<AccountStatus> {
     if (session?.mode === 'telnyx') {
       // An unreachable keychain must not trap the person in an account: the entry stays where secrets
-      // belong, and nothing restores it without the settings' account record, which goes below.
-      await deps.secrets.delete(secretName.account).catch((error: unknown) => {
-        deps.logger.warn('could not remove the connected key from the keychain at disconnect', { error });
-      });
+      // belong, and nothing restores it without the settings' known record, which goes below.
+      await connectingKey(session.scope)
+        .delete(secretName.account)
+        .catch((error: unknown) => {
+          deps.logger.warn('could not remove the connected key from the keychain at disconnect', { error });
+        });
     }
-    session = null;
-    demo = null;
-    persist(null);
+    if (session) forgetKnown(session.scope);
+    if (session?.mode === 'demo') demo = null;
+    await activateNext();
     return status();
+  }
+
+  /**
+   * Removes an account with everything Keytray keeps of it: its keychain entries (its connecting key, saved
+   * full keys, V1 tokens), its pins, names, reminder log and planned disables. The caller (the core) drops
+   * its cached key list and its full keys held in memory. If it was the active one, the next becomes active.
+   * A keychain entry that cannot be removed stops the removal, with the account still listed.
+   */
+  async function remove(id: string): Promise<AccountStatus> {
+    const target = knownById(id);
+    const scope = accountIdOf(target);
+    if (target.mode === 'telnyx') {
+      const store = scopedSecretStore(deps.secrets, scope);
+      for (const name of await store.names()) await store.delete(name);
+    }
+    const file = deps.settings.read();
+    const { [scope]: _dropped, ...accounts } = file.accounts;
+    void _dropped;
+    deps.settings.write({ ...file, accounts, known: file.known.filter((k) => accountIdOf(k) !== scope) });
+    if (target.mode === 'demo') demo = null;
+    if (session?.scope === scope) await activateNext();
+    deps.logger.info('account removed', { scope });
+    return status();
+  }
+
+  function rename(id: string, name: string) {
+    knownById(id);
+    const file = deps.settings.read();
+    checkNameFree(file.known, id, name);
+    deps.settings.write({
+      ...file,
+      known: file.known.map((k) => (accountIdOf(k) === id ? { ...k, name } : k)),
+    });
   }
 
   return {
@@ -260,12 +384,23 @@ export function createAccountService(deps: AccountDeps) {
      * refused key, or any failure before the keychain write, changes nothing: the account connected before
      * (if any) stays connected.
      */
-    connect: (apiKey: string): Promise<Connected> => oneAtATime(() => connect(apiKey)),
-    connectDemo: (): Promise<Connected> => oneAtATime(connectDemo),
+    connect: (apiKey: string, name: string | null = null): Promise<Connected> =>
+      oneAtATime(() => connect(apiKey, name)),
+    connectDemo: (name: string | null = null): Promise<Connected> => oneAtATime(() => connectDemo(name)),
     /** At start: the account from settings, its key from the keychain (see `restore`). */
     restore: (): Promise<AccountStatus> => oneAtATime(restore),
     /** Forgets which account is connected; what is filed under it stays (see `disconnect`). */
     disconnect: (): Promise<AccountStatus> => oneAtATime(disconnect),
+    /** Another known account becomes the active one (see `switchTo`). */
+    switchTo: (id: string): Promise<AccountStatus> => oneAtATime(() => switchTo(id)),
+    /** Removes an account and everything kept of it (see `remove`). */
+    remove: (id: string): Promise<AccountStatus> => oneAtATime(() => remove(id)),
+    rename: (id: string, name: string): Promise<void> => oneAtATime(async () => rename(id, name)),
+    /** Every known account, the active one marked; `unsaved`: its full keys held only in memory. */
+    list: (unsaved: (scope: string) => readonly string[]) => {
+      const file = deps.settings.read();
+      return summaries(file.known, file.account, unsaved);
+    },
 
     session(): Session {
       if (!session) throw new AppError('not-connected', 'Connect a Telnyx account first.');
@@ -296,6 +431,21 @@ export function createAccountService(deps: AccountDeps) {
      */
     setCapability(name: CapabilityName, value: 'available' | 'unavailable') {
       if (session) session.capabilities = { ...session.capabilities, [name]: value };
+    },
+
+    /**
+     * The key list of a real account that is not the active one, read with its own connecting key (for its
+     * reminders, the tray and the calendar): the organization's list for an owner, else its own keys. Null
+     * when its key is no longer in the keychain.
+     */
+    async listKeysOf(id: string): Promise<KeyRecord[] | null> {
+      const known = deps.settings.read().known.find((k) => accountIdOf(k) === id && k.mode === 'telnyx');
+      if (!known) return null;
+      const value = await connectingKey(id).get(secretName.account);
+      if (!value || parseKeyValue(value)?.id !== known.keyId) return null;
+      deps.redactor.remember(value);
+      const other = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value, id);
+      return known.isOwner ? other.listOrganizationKeys() : other.listOwnKeys();
     },
 
     /** The demo's simulator, for the preview's tests; null for a real account. */

@@ -136,6 +136,11 @@ export function createHeldSecrets(deps: { accounts: AccountService; logger: Logg
         .filter((entry) => entry.ids.length > 0);
     },
 
+    /** A removed account: its full keys held only in memory go too (the person was shown them first). */
+    forgetAccount(scope: string) {
+      unsavedByScope.delete(scope);
+    },
+
     /** Another account: re-read its keychain entries. What is held only in memory stays (see above). */
     reset() {
       held = null;

@@ -1,6 +1,7 @@
 import type { KeyCopyFormat } from '../../common/contract.js';
 import { shortKeyId } from '../../common/key-id.js';
 import { checkTags } from '../../common/tags.js';
+import { isUnused, lastUseText, whyLeftOut } from '../../common/unused-keys.js';
 import type { Attention, CopyDone, KeyCreated, KeyList, KeyReplaced, KeyView } from '../../common/models.js';
 import type { AccountService } from '../accounts/account-service.js';
 import type { Session } from '../accounts/session.js';
@@ -26,6 +27,15 @@ import { createListRevisions, sameFields } from './list-revisions.js';
 import type { Pins } from './pins.js';
 
 const DAY_MS = 86_400_000;
+
+/** Why a key is not (or no longer) "unused", for the report of "Disable these keys…". */
+function whyInUse(key: KeyRecord, now: Date, days: number): string {
+  if (key.unreadable.includes('lastUsedAt')) return 'Telnyx did not say when it was last used';
+  if (key.lastUsedAt !== null) return `Telnyx now says it was ${lastUseText(key, now)}`;
+  return key.createdAt === null
+    ? 'Telnyx did not say when it was created'
+    : `it was created within the last ${days} days`;
+}
 /** A replacement for a key whose creation date Telnyx did not give: the longest preset. */
 const DEFAULT_REPLACEMENT_DAYS = 90;
 
@@ -42,6 +52,8 @@ export type KeyServiceDeps = {
   clock: Clock;
   logger: Logger;
   redactor: Redactor;
+  /** "Not used for «n» days", as Settings has it (`Preferences.unusedAfterDays`); 90 when not given. */
+  unusedAfterDays?: () => number;
   /**
    * Runs work the person is not waiting for after the current answer (the shells pass one; without it, that
    * work is awaited before answering, as tests expect).
@@ -109,7 +121,7 @@ export function createKeyService(deps: KeyServiceDeps) {
         expiresAt: null,
         lastUsedAt: null,
         createdAt: null,
-        unreadable: ['tags', 'expiresAt'],
+        unreadable: ['tags', 'expiresAt', 'lastUsedAt'],
       }));
     const shown = toViews([...cache.keys, ...extra], ids);
     const revision = revisions.record(shown);
@@ -405,6 +417,33 @@ export function createKeyService(deps: KeyServiceDeps) {
       return view(id);
     },
 
+    /**
+     * One key of "Disable these keys…": turned off only if it still is what the popup offered — unused for the
+     * window by what Telnyx last reported, on, and not a key Keytray uses (see `unused-keys.ts`). Checked here
+     * again because the list may have changed since the popup offered it (a sync found it used yesterday).
+     */
+    async disableUnused(id: string): Promise<KeyView> {
+      const cached = findCached(id);
+      const session = deps.accounts.session();
+      if (!session.capabilities.isOwner) throw ownerOnly('disable');
+      const days = deps.unusedAfterDays?.() ?? 90;
+      const now = deps.clock.now();
+      const short = shortKeyId(id);
+      const leftOut = whyLeftOut({ ...cached, hasSecret: await held.holds(id) }, session.keyId);
+      if (leftOut === 'connected') refuseOwnKey(id, 'disable');
+      if (leftOut !== null || !isUnused(cached, now, days)) {
+        throw new AppError(
+          'rejected',
+          leftOut === 'held'
+            ? `Keytray holds the full key of ${short}, so it is not turned off with the unused keys. Turn it off on its own row if you mean to.`
+            : leftOut === 'off'
+              ? `${short} is not on any more, so there was nothing to turn off.`
+              : `${short} was left on: ${whyInUse(cached, now, days)}.`,
+        );
+      }
+      return service.setEnabled(id, false);
+    },
+
     async setTags(id: string, input: string[]): Promise<KeyView> {
       const session = deps.accounts.session();
       // Tags the key already carries pass as they are; only the ones typed here are checked.
@@ -543,6 +582,8 @@ export function createKeyService(deps: KeyServiceDeps) {
 
     /** Keys whose full key is only in memory (the keychain refused it), per account: lost at quit. */
     unsaved: () => held.all(),
+    /** A removed account's full keys held only in memory go with it. */
+    forgetAccount: (scope: string) => held.forgetAccount(scope),
 
     /** Forget per-session state when the account changes. Secrets held only in memory stay (see above). */
     reset() {

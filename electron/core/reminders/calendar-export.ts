@@ -20,7 +20,14 @@ const trigger = (days: number) => (days > 0 ? `-P${days}D` : 'PT0S');
  * folded at 75 octets, text escaped.
  */
 export function expiryCalendar(
-  keys: readonly { id: string; tags: string[]; expiresAt: string; name?: string | null }[],
+  keys: readonly {
+    id: string;
+    tags: string[];
+    expiresAt: string;
+    name?: string | null;
+    /** With several accounts, the account the key belongs to ("Staging"): the entry says so. */
+    account?: string;
+  }[],
   now: Date,
   leadDays: readonly number[],
 ): string {
@@ -36,6 +43,7 @@ export function expiryCalendar(
   for (const key of keys) {
     const day = new Date(key.expiresAt);
     const name = calendarKeyName(key);
+    const whose = key.account ? ` (${displayText(key.account)})` : '';
     const next = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1);
     lines.push(
       'BEGIN:VEVENT',
@@ -43,8 +51,8 @@ export function expiryCalendar(
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${localDate(day)}`,
       `DTEND;VALUE=DATE:${localDate(next)}`,
-      `SUMMARY:${escapeText(`Telnyx API key “${name}” expires`)}`,
-      `DESCRIPTION:${escapeText(`${name} (${key.id}) stops working at ${key.expiresAt}. Anything using it will fail: replace it in Keytray or the Telnyx portal before then.`)}`,
+      `SUMMARY:${escapeText(`Telnyx API key “${name}”${whose} expires`)}`,
+      `DESCRIPTION:${escapeText(`${key.account ? `${displayText(key.account)}: ` : ''}${name} (${key.id}) stops working at ${key.expiresAt}. Anything using it will fail: replace it in Keytray or the Telnyx portal before then.`)}`,
       'TRANSP:TRANSPARENT',
     );
     for (const lead of leads) {
@@ -52,7 +60,7 @@ export function expiryCalendar(
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
         `TRIGGER:${trigger(lead)}`,
-        `DESCRIPTION:${escapeText(`Telnyx API key “${name}” expires ${lead === 0 ? 'today' : lead === 1 ? 'tomorrow' : `in ${lead} days`}`)}`,
+        `DESCRIPTION:${escapeText(`Telnyx API key “${name}”${whose} expires ${lead === 0 ? 'today' : lead === 1 ? 'tomorrow' : `in ${lead} days`}`)}`,
         'END:VALARM',
       );
     }

@@ -1,23 +1,13 @@
-import { EXPIRED_NEWS_DAYS } from '../../common/expiry.js';
 import { AppError } from '../errors.js';
 import type { DisableSchedule } from '../keys/disable-schedule.js';
 import type { Clock, Desktop, Logger, TimerHandle } from '../ports.js';
 import type { DocumentStore } from '../settings/json-store.js';
 import type { KeyCache, StoredState } from '../settings/stored-state.js';
 import { attentionOf } from './attention.js';
-import { dueReminder, EXPIRED_MARK, normalizedLog, reminderKey, reminderKeyExpiry } from './lead-times.js';
-import { keyName, reminderNotification, type RemindedKey } from './reminder-text.js';
+import { collectDue } from './collect-due.js';
+import { keyName, reminderNotification, withAccountName } from './reminder-text.js';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-/** A key that expired longer ago than this is old news: recorded, not announced (and not counted). */
-const EXPIRED_NEWS_MS = EXPIRED_NEWS_DAYS * DAY_MS;
-/**
- * How long the log remembers a reminder after the key's expiry. By time, not by whether the key is in the
- * list: a list that came back short (an outage, a route that answered nothing for a while) once made every
- * reminder new again, and the same "5 keys need attention" came twice after the connection returned.
- */
-const LOG_KEPT_AFTER_EXPIRY_MS = EXPIRED_NEWS_MS + 30 * DAY_MS;
 
 /**
  * Expiry reminders and planned disables. `check()` runs at start, hourly, after a sync and when the clock
@@ -36,6 +26,12 @@ export function createReminderService(deps: {
   connected?: () => boolean;
   /** The names people gave keys (`Rename…`): a reminder names a key the way its row does. */
   names?: () => Readonly<Record<string, string>>;
+  /** With several accounts, the active one's name: its reminders say whose keys they are. */
+  accountName?: () => string | null;
+  /** True while the active account's keys must not remind (the demo, once a real account exists). */
+  quiet?: () => boolean;
+  /** The other accounts' reminders, in the same check (see `other-accounts-watch.ts`). */
+  alsoCheck?: (now: Date) => Promise<void>;
 }) {
   let timer: TimerHandle | null = null;
   let running: Promise<void> | null = null;
@@ -43,38 +39,16 @@ export function createReminderService(deps: {
   function remind(now: Date) {
     const { preferences, reminders } = deps.state.read();
     if (preferences.reminderLeadDays.length === 0) return;
-    const sent = normalizedLog(reminders.sent);
-    const names = deps.names?.() ?? {};
-    const due: RemindedKey[] = [];
+    // The demo's simulated keys raise no reminders once a real account exists.
+    if (deps.quiet?.()) return;
     const keys = deps.keyCache.read().keys;
-    for (const key of keys) {
-      if (key.status === 'inactive' || key.expiresAt === null) continue;
-      const snoozed = reminders.snoozedUntil[key.id];
-      if (snoozed && Date.parse(snoozed) > now.getTime()) continue;
-      const logKey = reminderKey(key.id, key.expiresAt);
-      const reminder = dueReminder({
-        expiresAt: key.expiresAt,
-        now,
-        leadDays: preferences.reminderLeadDays,
-        sent: sent[logKey] ?? [],
-      });
-      if (!reminder) continue;
-      sent[logKey] = [...new Set([...(sent[logKey] ?? []), ...reminder.reached])];
-      const expired = reminder.lead === EXPIRED_MARK;
-      if (expired && now.getTime() - Date.parse(key.expiresAt) > EXPIRED_NEWS_MS) continue;
-      due.push({
-        id: key.id,
-        name: names[key.id] ?? null,
-        tags: key.tags,
-        expiresAt: key.expiresAt,
-        daysLeft: reminder.daysLeft,
-        expired,
-      });
-    }
-    // Forget reminders long after their expiry, whatever the list says now.
-    for (const logKey of Object.keys(sent)) {
-      if (now.getTime() - reminderKeyExpiry(logKey) > LOG_KEPT_AFTER_EXPIRY_MS) delete sent[logKey];
-    }
+    const { due, sent } = collectDue({
+      keys,
+      leadDays: preferences.reminderLeadDays,
+      log: reminders,
+      now,
+      names: deps.names?.() ?? {},
+    });
     deps.state.write({
       ...deps.state.read(),
       reminders: { ...reminders, sent, lastCheckAt: now.toISOString() },
@@ -88,7 +62,7 @@ export function createReminderService(deps: {
       leadDays: preferences.reminderLeadDays,
       snoozedUntil: reminders.snoozedUntil,
     });
-    deps.desktop.notify(reminderNotification(due, attention));
+    deps.desktop.notify(withAccountName(reminderNotification(due, attention), deps.accountName?.() ?? null));
     deps.logger.info('expiry reminder shown', { keys: due.length });
   }
 
@@ -132,6 +106,9 @@ export function createReminderService(deps: {
     if (deps.connected && !deps.connected()) return;
     remind(now);
     await carryOutPlannedDisables(now);
+    await deps.alsoCheck?.(now).catch((error: unknown) => {
+      deps.logger.warn('could not check the other accounts’ reminders', { error });
+    });
   }
 
   async function check() {

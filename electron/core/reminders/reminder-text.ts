@@ -86,3 +86,13 @@ export function reminderNotification(
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * With several accounts, a reminder says whose keys it is about: "Production: Telnyx key expires in 3 days".
+ * `account` null (one account): as it was.
+ */
+export function withAccountName<T extends { title: string }>(notification: T, account: string | null): T {
+  return account
+    ? { ...notification, title: `${displayText(account)}: ${notification.title}` }
+    : notification;
+}

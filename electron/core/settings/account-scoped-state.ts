@@ -63,6 +63,8 @@ export function accountScopedState(
 export interface ScopedKeyCache extends DocumentStore<KeyCache> {
   /** Writes a list still waiting for the disk now (at quit). Never throws. */
   flush(): void;
+  /** A removed account: its list goes, from memory and (if the file holds it) from disk. */
+  forget(scope: string): void;
 }
 
 /** How long a new list waits before it goes to disk: past the paint of the list it brought. */
@@ -89,6 +91,11 @@ export function accountScopedKeyCache(
 ): ScopedKeyCache {
   const delay = options.writeDelayMs ?? KEY_CACHE_WRITE_DELAY_MS;
   let held: KeyCache | null = null;
+  /**
+   * The lists of other accounts seen this session, by scope: switching back shows an account's keys at once
+   * (the file on disk holds one account's list, the last one written).
+   */
+  const others = new Map<string, KeyCache>();
   let pending: KeyCache | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -109,12 +116,15 @@ export function accountScopedKeyCache(
     read() {
       held ??= freezeList(file.read());
       const scope = scopeOf();
-      return scope !== null && held.scope === scope ? held : { ...EMPTY_KEY_CACHE, keys: [], scope };
+      if (scope !== null && held.scope === scope) return held;
+      return (scope !== null ? others.get(scope) : undefined) ?? { ...EMPTY_KEY_CACHE, keys: [], scope };
     },
     write(next) {
       const scope = scopeOf();
       if (scope === null) throw new AppError('not-connected', 'Connect a Telnyx account first.');
       const value = { ...next, scope };
+      if (held?.scope && held.scope !== scope) others.set(held.scope, held);
+      others.delete(scope);
       // No delay: the disk first, and a refused list throws to the caller, as any store write does.
       if (delay <= 0) file.write(value);
       held = freezeList(value);
@@ -125,6 +135,18 @@ export function accountScopedKeyCache(
       timer.unref?.();
     },
     flush,
+    forget(scope) {
+      others.delete(scope);
+      if (pending?.scope === scope) pending = null;
+      held ??= freezeList(file.read());
+      if (held.scope !== scope) return;
+      held = freezeList({ ...EMPTY_KEY_CACHE, keys: [] });
+      try {
+        file.write(held);
+      } catch (error) {
+        options.onWriteError?.(error);
+      }
+    },
   };
 }
 

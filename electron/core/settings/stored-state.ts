@@ -10,6 +10,7 @@ import {
   TokenId,
   UnreadableField,
 } from '../../common/models.js';
+import { isPlainText } from '../../common/text.js';
 
 /**
  * Everything Keytray keeps on disk besides secrets. `settings.json` (a `SettingsFile`) holds the preferences,
@@ -39,6 +40,19 @@ export const StoredAccount = z.strictObject({
   connectedAt: IsoDate,
 });
 export type StoredAccount = z.infer<typeof StoredAccount>;
+
+/** What a person calls an account ("Production", "Staging"): plain text, for the header and the tray menu. */
+export const AccountName = z.string().trim().min(1).max(40).refine(isPlainText);
+
+/**
+ * An account the person added (version 3): how to reconnect it (its connecting key lives in the keychain as
+ * `<scope>/account`) and its name. `account` is the active one's record; the others wait here.
+ */
+export const KnownAccount = z.strictObject({ ...StoredAccount.shape, name: AccountName });
+export type KnownAccount = z.infer<typeof KnownAccount>;
+
+/** At most this many accounts: each is a row in the header's menu and a group in the tray menu. */
+export const MAX_ACCOUNTS = 12;
 
 /** A name that reaches native UI (tray menu, notifications): no control or bidi characters. */
 export const Pin = z.strictObject({
@@ -125,12 +139,14 @@ export const EMPTY_ACCOUNT_DATA: AccountData = {
 /** Where the data saved before accounts were told apart waits for the first account that connects. */
 export const LEGACY_SCOPE = 'legacy';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** `settings.json`. */
 export const SettingsFile = z.strictObject({
   preferences: Preferences,
   account: StoredAccount.nullable(),
+  /** The accounts added, in the order they were added (version 3); the active one is `account`. */
+  known: z.array(KnownAccount).max(MAX_ACCOUNTS).default([]),
   /** Scope (or `legacy`) → that account's data. */
   accounts: z.record(z.union([AccountScope, z.literal(LEGACY_SCOPE)]), AccountData),
   /**
@@ -145,6 +161,7 @@ export type SettingsFile = z.infer<typeof SettingsFile>;
 export const DEFAULT_SETTINGS: SettingsFile = {
   preferences: DEFAULT_PREFERENCES,
   account: null,
+  known: [],
   accounts: {},
   legacyFor: null,
 };
@@ -199,6 +216,17 @@ export const SETTINGS_MIGRATIONS: ((document: unknown) => unknown)[] = [
     }
     return { ...rest, account: migratedAccount, accounts: { [LEGACY_SCOPE]: data }, legacyFor };
   },
+  // 2 → 3: several accounts. The connected account becomes the first known one, named "Demo" or "Account 1"
+  // (renamed from the header); its connecting key moves in the keychain from `account` to `<scope>/account`
+  // at the next start (`account-service.ts`: copied, read back, then the old entry removed).
+  (document) => {
+    if (!isObject(document)) return document;
+    const { account } = document;
+    const known = isObject(account)
+      ? [{ ...account, name: account['mode'] === 'demo' ? 'Demo' : 'Account 1' }]
+      : [];
+    return { ...document, known };
+  },
 ];
 
 export const CachedKey = z.strictObject({
@@ -216,7 +244,7 @@ export const CachedKey = z.strictObject({
   unreadable: z.array(UnreadableField).default([]),
 });
 
-export const KEY_CACHE_VERSION = 2;
+export const KEY_CACHE_VERSION = 3;
 
 /** `key-cache.json`: the list of one account (`scope`); another account reads it as empty. */
 export const KeyCache = z.strictObject({
@@ -227,5 +255,25 @@ export const KeyCache = z.strictObject({
 export type KeyCache = z.infer<typeof KeyCache>;
 export const EMPTY_KEY_CACHE: KeyCache = { scope: null, keys: [], syncedAt: null };
 
+/**
+ * 2 → 3: a cache from before "last use unknown" was told apart from "never used" has null for both: each null is
+ * unknown until the next sync says which (a key is never offered as unused on a guess).
+ */
+function lastUseUnknownUntilSynced(document: unknown): unknown {
+  if (!isObject(document) || !Array.isArray(document['keys'])) return document;
+  const keys = document['keys'].map((key: unknown) =>
+    isObject(key) && key['lastUsedAt'] === null
+      ? {
+          ...key,
+          unreadable: [...(Array.isArray(key['unreadable']) ? key['unreadable'] : []), 'lastUsedAt'],
+        }
+      : key,
+  );
+  return { ...document, keys };
+}
+
 /** 1 → 2: a cache from before accounts were told apart belongs to nobody; it is only a cache, so start over. */
-export const KEY_CACHE_MIGRATIONS: ((document: unknown) => unknown)[] = [() => EMPTY_KEY_CACHE];
+export const KEY_CACHE_MIGRATIONS: ((document: unknown) => unknown)[] = [
+  () => EMPTY_KEY_CACHE,
+  lastUseUnknownUntilSynced,
+];

@@ -8,8 +8,13 @@ import { fetchAllPages } from './pagination.js';
 import {
   compileSpellings,
   Degradations,
+  IAM_SETTINGS_PATH,
   idFromSecret,
+  parseIamEnabled,
   parseKeyRecord,
+  parseScopeStatements,
+  SCOPES_PATH,
+  type ScopeStatement,
   parseOrganizationUser,
   UNVERIFIED,
   type KeyRecord,
@@ -209,6 +214,18 @@ export function createTelnyxClient(options: ClientOptions) {
       const path = `/iam/api_keys/${encodeURIComponent(id)}/actions/${action}`;
       const { body } = await http.request({ method: 'POST', path, retry: 'safe', anyBodyOnSuccess: true });
       return answeredRecord(body, action);
+    },
+
+    /** [doc] route, owner only; [guess] envelope (see `parseScopeStatements`). Null: no statements Keytray can read. */
+    async keyScopes(id: string): Promise<ScopeStatement[] | null> {
+      const { body } = await http.request({ method: 'GET', path: SCOPES_PATH(id), retry: 'safe' });
+      return parseScopeStatements(body);
+    },
+
+    /** [doc] route; [guess] field (see `parseIamEnabled`). Null: the answer did not say. */
+    async iamEnabled(): Promise<boolean | null> {
+      const { body } = await http.request({ method: 'GET', path: IAM_SETTINGS_PATH, retry: 'safe' });
+      return parseIamEnabled(body);
     },
 
     async deleteAsOwner(id: string): Promise<void> {

@@ -43,7 +43,8 @@ export const UNVERIFIED = {
  *   is `unknown` (a key is never shown as active on a guess);
  * - `tags`: a string array; `null` = no tags; absent or another type = unknown (`unreadable`);
  * - `expires_at` or `expiration`: `null` = never expires; absent or unreadable = unknown (`unreadable`);
- * - `last_used_at` or `last_used`; `created_at`.
+ * - `last_used_at` or `last_used`: `null` = never used; absent or unreadable = unknown (`unreadable`);
+ * - `created_at`.
  * Each field degrades on its own, so a renamed field costs that field, never the key. Checked by hand rather
  * than by a zod schema: this runs 10,000 times a sync, and the hand-written checks are several times faster.
  * The spellings are `KEY_FIELD_SPELLINGS`; a compatibility check against the account may teach a better one
@@ -61,7 +62,7 @@ export type KeyRecord = {
   expiresAt: string | null;
   lastUsedAt: string | null;
   createdAt: string | null;
-  /** Fields Telnyx left out or sent unreadably: `tags: []` / `expiresAt: null` then mean "unknown". */
+  /** Fields Telnyx left out or sent unreadably: `tags: []` / `expiresAt: null` / `lastUsedAt: null` then mean "unknown". */
   unreadable: UnreadableField[];
 };
 
@@ -275,7 +276,22 @@ export function parseKeyRecord(
     }
   }
 
-  const lastUsedAt = isoOrNull(optionalText(r, spellings.lastUsedAt, tally), 'last_used_at', tally);
+  // `null` = never used; absent or unreadable = unknown (a key is never called unused on a guess).
+  let lastUsedAt: string | null = null;
+  const lastUsed = firstPresent(r, spellings.lastUsedAt);
+  if (lastUsed === undefined) {
+    unreadable.push('lastUsedAt');
+    tally?.note('last_used_at', ABSENT);
+  } else if (lastUsed.value !== null) {
+    lastUsedAt = typeof lastUsed.value === 'string' ? isoOrNull(lastUsed.value) : null;
+    if (lastUsedAt === null) {
+      unreadable.push('lastUsedAt');
+      tally?.note(
+        lastUsed.name,
+        typeof lastUsed.value === 'string' ? 'unreadable date' : jsonType(lastUsed.value),
+      );
+    }
+  }
   const createdAt = isoOrNull(optionalText(r, spellings.createdAt, tally), 'created_at', tally);
 
   const rawStatus = firstPresent(r, spellings.status)?.value;
@@ -324,4 +340,54 @@ export function parseOrganizationUser(raw: unknown): { id: string; email: string
   if (!isObject(raw)) return null;
   const { id, email } = raw;
   return typeof id === 'string' && typeof email === 'string' ? { id, email } : null;
+}
+
+/**
+ * [doc] `GET /v2/iam/api_keys/{id}/scopes` (owner only): a key's scope statements `{effect: allow|deny,
+ * actions: string[]}`. [guess] the envelope: `data` as an array of statements (each may carry more fields, an
+ * id), or an object holding them under `statements` or `scopes`. Null when none of these is there: then
+ * Keytray cannot say what the key may do (an empty list would read as "everything its user can").
+ */
+export const SCOPES_PATH = (id: string) => `/iam/api_keys/${encodeURIComponent(id)}/scopes`;
+export type ScopeStatement = { effect: 'allow' | 'deny' | 'unknown'; actions: string[] };
+/** Bounds for what reaches the popup: a statement list this long is no longer something to read anyway. */
+export const MAX_STATEMENTS = 100;
+export const MAX_ACTIONS = 200;
+export const MAX_ACTION_LENGTH = 200;
+
+export function parseScopeStatements(body: unknown): ScopeStatement[] | null {
+  const data = isObject(body) ? body['data'] : undefined;
+  const list = Array.isArray(data)
+    ? data
+    : isObject(data)
+      ? [data['statements'], data['scopes']].find(Array.isArray)
+      : undefined;
+  if (!Array.isArray(list)) return null;
+  const statements: ScopeStatement[] = [];
+  for (const raw of list.slice(0, MAX_STATEMENTS)) {
+    if (!isObject(raw)) continue;
+    const effect = raw['effect'];
+    const actions = Array.isArray(raw['actions']) ? raw['actions'] : [];
+    statements.push({
+      // Said as Telnyx's docs say it; any other word is shown as unknown, never as allow.
+      effect: effect === 'allow' || effect === 'deny' ? effect : 'unknown',
+      actions: actions
+        .filter((a): a is string => typeof a === 'string')
+        .slice(0, MAX_ACTIONS)
+        .map((a) => a.slice(0, MAX_ACTION_LENGTH)),
+    });
+  }
+  return statements;
+}
+
+/**
+ * [doc] `GET /v2/iam/settings`: whether IAM is enabled for the organization (scope statements are enforced
+ * only then). [guess] the field: `data.enabled` or `data.iam_enabled`, a boolean. Null when neither is there.
+ */
+export const IAM_SETTINGS_PATH = '/iam/settings';
+export function parseIamEnabled(body: unknown): boolean | null {
+  const data = isObject(body) ? body['data'] : undefined;
+  if (!isObject(data)) return null;
+  const value = [data['enabled'], data['iam_enabled']].find((v) => typeof v === 'boolean');
+  return typeof value === 'boolean' ? value : null;
 }

@@ -6,9 +6,14 @@ import type { Pin } from '../settings/stored-state.js';
 
 export type TrayMenuItem =
   | { kind: 'open'; label: 'Open Keytray' }
-  | { kind: 'copy'; label: string; target: { kind: 'key' | 'token'; id: string } }
+  /** `target.account`: the account it belongs to, when it is not the active one (copied without switching). */
+  | { kind: 'copy'; label: string; target: CopyTarget }
   /** A line that says how to get something into the menu: shown greyed out, does nothing. */
   | { kind: 'hint'; label: string }
+  /** One of several accounts (a radio item; the active one checked): choosing it switches to it. */
+  | { kind: 'account'; label: string; accountId: string; active: boolean }
+  /** An account's name above its pinned items, when there are several accounts: greyed out, does nothing. */
+  | { kind: 'heading'; label: string }
   | { kind: 'separator' }
   | { kind: 'sync'; label: 'Sync now' }
   | { kind: 'settings'; label: 'Settings…' }
@@ -28,6 +33,15 @@ export type TrayModel = {
    */
   badge: number;
   menu: TrayMenuItem[];
+};
+
+export type CopyTarget = { kind: 'key' | 'token'; id: string; account?: string };
+
+/** An account that is not the active one: its name, and the pinned items that can be copied from it. */
+export type OtherAccountPins = {
+  accountId: string;
+  name: string;
+  items: readonly { label: string; target: { kind: 'key' | 'token'; id: string } }[];
 };
 
 type TrayKey = {
@@ -66,16 +80,27 @@ export function buildTrayModel(input: {
   /** The keys that need attention (`KeyList.attention`); null when no account is connected. */
   attention: Attention | null;
   connected: boolean;
+  /** Every account, when there is more than one (the active one marked): the menu lists them to switch. */
+  accounts?: readonly { id: string; name: string; active: boolean }[];
+  /** The other accounts' pinned items: grouped under each account's name, below the active one's. */
+  otherPins?: readonly OtherAccountPins[];
+  /** The other accounts' keys that need attention: counted in the badge, named in the tooltip. */
+  otherAttention?: readonly { name: string; attention: Attention }[];
 }): TrayModel {
-  const expiring = input.attention?.expiring ?? 0;
-  const expired = input.attention?.expired ?? 0;
+  const needy = (input.otherAttention ?? []).filter((o) => o.attention.expiring + o.attention.expired > 0);
+  const expiring = (input.attention?.expiring ?? 0) + needy.reduce((n, o) => n + o.attention.expiring, 0);
+  const expired = (input.attention?.expired ?? 0) + needy.reduce((n, o) => n + o.attention.expired, 0);
 
   const copyItems: TrayMenuItem[] = [];
   for (const pin of input.pins) {
     if (pin.kind === 'key') {
       const key = input.keys.find((k) => k.id === pin.id);
       if (key?.hasSecret) {
-        copyItems.push({ kind: 'copy', label: `Copy ${pinLabel(pin) ?? defaultKeyLabel(key)}`, target: pin });
+        copyItems.push({
+          kind: 'copy',
+          label: `Copy ${pinLabel(pin) ?? defaultKeyLabel(key)}`,
+          target: { kind: pin.kind, id: pin.id },
+        });
       }
     } else {
       const token = input.tokens.find((t) => t.id === pin.id);
@@ -83,15 +108,28 @@ export function buildTrayModel(input: {
         copyItems.push({
           kind: 'copy',
           label: `Copy ${pinLabel(pin) ?? displayText(token.name)}`,
-          target: pin,
+          target: { kind: pin.kind, id: pin.id },
         });
       }
     }
   }
 
-  const words = input.attention
-    ? attentionWords({ expiring, expired, horizonDays: input.attention.horizonDays })
+  const ownWords = input.attention
+    ? attentionWords({
+        expiring: input.attention.expiring,
+        expired: input.attention.expired,
+        horizonDays: input.attention.horizonDays,
+      })
     : null;
+  // Several accounts need attention: each named ("Production: 2 keys expire within 30 days · Staging: …").
+  const activeName = input.accounts?.find((a) => a.active)?.name;
+  const words =
+    needy.length === 0
+      ? ownWords
+      : [
+          ...(ownWords ? [activeName ? `${displayText(activeName)}: ${ownWords}` : ownWords] : []),
+          ...needy.map((o) => `${displayText(o.name)}: ${attentionWords(o.attention) ?? ''}`),
+        ].join(' · ');
   const said = !input.connected ? 'not connected' : words;
   // Before anything is copyable from here, the menu says how to make it so (pins without a saved full key
   // are left out: there is nothing to copy).
@@ -102,7 +140,34 @@ export function buildTrayModel(input: {
       : copyItems.length === 0
         ? { kind: 'hint', label: 'Pinned keys show here once Keytray holds their full key' }
         : null;
-  const middle = copyItems.length ? copyItems : hint ? [hint] : [];
+  const several = (input.accounts?.length ?? 0) > 1;
+  const active = input.accounts?.find((a) => a.active);
+  const own = copyItems.length ? copyItems : hint ? [hint] : [];
+  // Several accounts: each account's pinned items under its name, the active one's first.
+  const others = (input.otherPins ?? []).filter((group) => group.items.length > 0);
+  const middle: TrayMenuItem[] =
+    several && others.length > 0
+      ? [
+          ...(active && own.length ? [{ kind: 'heading', label: displayText(active.name) } as const] : []),
+          ...own,
+          ...others.flatMap((group): TrayMenuItem[] => [
+            { kind: 'heading', label: displayText(group.name) },
+            ...group.items.map((item): TrayMenuItem => ({
+              kind: 'copy',
+              label: `Copy ${displayText(item.label)}`,
+              target: { ...item.target, account: group.accountId },
+            })),
+          ]),
+        ]
+      : own;
+  const accountItems: TrayMenuItem[] = several
+    ? (input.accounts ?? []).map((a) => ({
+        kind: 'account',
+        label: displayText(a.name),
+        accountId: a.id,
+        active: a.active,
+      }))
+    : [];
 
   return {
     tooltip: said ? `Keytray — ${said}` : 'Keytray',
@@ -110,6 +175,7 @@ export function buildTrayModel(input: {
     badge: expiring + expired,
     menu: [
       { kind: 'open', label: 'Open Keytray' },
+      ...(accountItems.length ? [{ kind: 'separator' } as const, ...accountItems] : []),
       ...(middle.length ? [{ kind: 'separator' } as const, ...middle, { kind: 'separator' } as const] : []),
       { kind: 'sync', label: 'Sync now' },
       { kind: 'settings', label: 'Settings…' },

@@ -55,18 +55,21 @@ function renderMenu() {
         li.setAttribute('role', 'separator');
         return li;
       }
-      li.setAttribute('role', 'menuitem');
+      li.setAttribute('role', item.kind === 'account' ? 'menuitemradio' : 'menuitem');
+      if (item.kind === 'account') li.setAttribute('aria-checked', String(item.active));
+      li.dataset['kind'] = item.kind;
       li.tabIndex = -1;
       li.textContent = item.label;
-      // A hint ("Pin a key … to copy it from here") is greyed out and does nothing, as in a native menu.
-      if (item.kind === 'hint') li.setAttribute('aria-disabled', 'true');
+      // A hint ("Pin a key … to copy it from here") and an account's name above its pinned items are greyed
+      // out and do nothing, as in a native menu.
+      if (item.kind === 'hint' || item.kind === 'heading') li.setAttribute('aria-disabled', 'true');
       else li.addEventListener('click', () => void choose(index));
       return li;
     }),
   );
 }
 
-const items = () => [...menu.querySelectorAll<HTMLLIElement>('[role="menuitem"]')];
+const items = () => [...menu.querySelectorAll<HTMLLIElement>('[role="menuitem"], [role="menuitemradio"]')];
 
 function openMenu() {
   // Like a real tray: the menu takes focus, so the popup loses it and hides.

@@ -27,6 +27,7 @@ const actions = () =>
       'replace',
       'renamePin',
       'rename',
+      'scopes',
     ].map((name) => [name, vi.fn()]),
   ) as unknown as KeyActions & Record<string, ReturnType<typeof vi.fn>>;
 
@@ -46,7 +47,24 @@ function renderRows(keys: ReturnType<typeof keyView>[], horizonDays = 30) {
 }
 
 describe('a key row', () => {
-  it('says the name first, then the id, status, expiry, a readable user and every tag', () => {
+  it('says when Telnyx last saw the key used, and "unknown" where it did not say', () => {
+    const used = keyView({ lastUsedAt: new Date(NOW.getTime() - 3 * 86_400_000).toISOString() });
+    const never = keyView({ id: 'KEY0190AB12CD34EF56AB78CD90EF000002', lastUsedAt: null });
+    const unknown = keyView({
+      id: 'KEY0190AB12CD34EF56AB78CD90EF000003',
+      lastUsedAt: null,
+      unreadable: ['lastUsedAt'],
+    });
+    renderRows([used, never, unknown]);
+    const [first, second, third] = screen.getAllByRole('listitem');
+    expect(first?.getAttribute('aria-label')).toMatch(/, never expires, used 3 days ago$/);
+    expect(within(first as HTMLElement).getByText('used 3 days ago')).toBeTruthy();
+    expect(second?.getAttribute('aria-label')).toMatch(/, never expires, never used$/);
+    expect(third?.getAttribute('aria-label')).toMatch(/, never expires, last use unknown$/);
+    expect(within(third as HTMLElement).queryByText('never used')).toBeNull();
+  });
+
+  it('says the name first, then the id, status, expiry, last use, a readable user and every tag', () => {
     const key = keyView({
       name: 'Zapier',
       userEmail: 'operations.team.lead@example.com',
@@ -56,7 +74,7 @@ describe('a key row', () => {
     renderRows([key]);
     const row = screen.getByRole('listitem');
     expect(row.getAttribute('aria-label')).toBe(
-      `Zapier, ${key.id}, Active, expires in 5 days, user operations.team.lead@example.com, tags crm, production, eu-west, zapier`,
+      `Zapier, ${key.id}, Active, expires in 5 days, never used, user operations.team.lead@example.com, tags crm, production, eu-west, zapier`,
     );
     // For the eye: the name in bold, the whole e-mail on hover, each tag whole (title) even when it is cut.
     expect(within(row).getByText('Zapier').tagName).toBe('STRONG');

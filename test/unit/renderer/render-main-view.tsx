@@ -12,6 +12,9 @@ export const CONNECTED: Extract<AccountStatus, { connected: true }> = {
   keyId: 'KEY0190AB12CD34EF56AB78CD90EFCONNECT',
   capabilities: { isOwner: true, editTags: 'available', listOwn: 'unknown', deleteOwn: 'unknown' },
   portalUrl: 'https://portal.telnyx.com/#/app/api-keys',
+  accountId: 'demo',
+  name: 'Demo',
+  accountCount: 1,
 };
 
 /**
@@ -31,7 +34,7 @@ export async function renderMainView(options: {
   const view = render(
     <AnnouncerProvider>
       <PendingDisablesProvider>
-        <MainView status={CONNECTED} onStatus={() => {}} />
+        <MainView status={CONNECTED} onStatus={() => {}} onSwitchAccount={() => {}} onAddAccount={() => {}} />
       </PendingDisablesProvider>
     </AnnouncerProvider>,
   );

@@ -12,6 +12,7 @@ function renderSettings(
       preferences={DEFAULT_PREFERENCES}
       update={update}
       onDisconnect={() => {}}
+      onAddAccount={() => {}}
       onCheckCompatibility={() => {}}
       onExport={() => {}}
       onClose={() => {}}

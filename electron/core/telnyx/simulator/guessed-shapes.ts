@@ -26,6 +26,12 @@ export const GUESSES = {
     'GET and DELETE /v2/api_keys[/{id}] for a non-owner (seen only in third-party code): default pages like the IAM list; docs-minimal lists without `meta`, refuses page[size] over 100 (400) and answers a delete with 204',
   iamForNonOwners:
     'GET /v2/iam/api_keys with a key that is not the owner’s: default 403 (documented); docs-minimal 404, as if the routes were missing (an organization without them: option `iamRoutes: false`)',
+  keyScopes:
+    'GET /v2/iam/api_keys/{id}/scopes (route and `{effect, actions}` documented, owner only): default `data` a list of scope records with `id`; docs-minimal `data.statements`',
+  iamSettings:
+    'GET /v2/iam/settings (route documented): default `data.enabled`; docs-minimal `data.iam_enabled`; owner only (403 for others, as the IAM key routes)',
+  lastUseUnreported:
+    'a key whose last use Telnyx does not report (option on a simulated key): the record leaves `last_used_at` / `last_used` out',
   balance:
     'GET /v2/balance: default 200; docs-minimal 422 "invalid or missing account information" (documented as possible, body a guess)',
   errorCodes:
@@ -53,7 +59,7 @@ export function keyJson(profile: SimulatorProfile, state: SimState, key: SimKey)
       status: key.status,
       tags: key.tags.length > 0 ? key.tags : null,
       expiration: key.expiresAt,
-      last_used: key.lastUsedAt,
+      ...(key.lastUseUnreported ? {} : { last_used: key.lastUsedAt }),
       created_at: key.createdAt,
     };
   }
@@ -66,10 +72,34 @@ export function keyJson(profile: SimulatorProfile, state: SimState, key: SimKey)
     status: key.status,
     tags: key.tags,
     expires_at: key.expiresAt,
-    last_used_at: key.lastUsedAt,
+    ...(key.lastUseUnreported ? {} : { last_used_at: key.lastUsedAt }),
     created_at: key.createdAt,
     updated_at: key.updatedAt,
   };
+}
+
+/**
+ * [guess] The envelope of `GET /v2/iam/api_keys/{id}/scopes` (the statements `{effect, actions}` are [doc]):
+ * default a list of scope records with an id; docs-minimal an object holding `statements`.
+ */
+export function scopesJson(profile: SimulatorProfile, key: SimKey): unknown {
+  const scopes = key.scopes ?? [];
+  if (profile === 'docs-minimal') return { data: { statements: scopes } };
+  return {
+    data: scopes.map((scope, i) => ({
+      id: `${key.id.slice(3, 11).toLowerCase()}-scope-${i + 1}`,
+      record_type: 'api_key_scope',
+      effect: scope.effect,
+      actions: scope.actions,
+    })),
+  };
+}
+
+/** [guess] `GET /v2/iam/settings` (route [doc]): default `{enabled}`; docs-minimal `{iam_enabled}`. */
+export function iamSettingsJson(profile: SimulatorProfile, state: SimState): unknown {
+  return profile === 'docs-minimal'
+    ? { data: { iam_enabled: state.iamEnabled } }
+    : { data: { record_type: 'iam_settings', enabled: state.iamEnabled } };
 }
 
 /** What an answer carries: a status and a JSON body, or no body (204). */

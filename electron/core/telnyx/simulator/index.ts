@@ -1,4 +1,5 @@
 export * from './faults.js';
+export * from './organizations.js';
 export * from './server.js';
 export * from './simulator.js';
 export type { SimKey, SimState, SimUser } from './state.js';

@@ -11,8 +11,10 @@ import {
   actionAnswer,
   createAnswer,
   createHonoursFields,
+  iamSettingsJson,
   keyJson,
   ownListPaging,
+  scopesJson,
   userIdOf,
   type GuessedAnswer,
   type SimulatorProfile,
@@ -79,7 +81,7 @@ export function createRoutes(ctx: RouteContext) {
    */
   const serialised = new WeakMap<SimKey, { stamp: string; json: string }>();
   function serialisedKey(key: SimKey): string {
-    const stamp = `${key.status}|${key.updatedAt}|${key.lastUsedAt}|${key.expiresAt}|${key.tags.join(',')}`;
+    const stamp = `${key.status}|${key.updatedAt}|${key.lastUsedAt}|${key.lastUseUnreported}|${key.createdAt}|${key.expiresAt}|${key.tags.join(',')}`;
     const cached = serialised.get(key);
     if (cached?.stamp === stamp) return cached.json;
     const text = JSON.stringify(keyJson(profile, state, key));
@@ -156,6 +158,8 @@ export function createRoutes(ctx: RouteContext) {
     const key = state.keys.find((k) => k.id === segments[2] && visible(k));
     if (!key) return fail('notFound', 'Resource not found');
     const action = segments[4];
+    if (method === 'GET' && segments[3] === 'scopes' && segments.length === 4)
+      return json(200, scopesJson(profile, key));
     if (
       method === 'POST' &&
       segments[3] === 'actions' &&
@@ -218,6 +222,11 @@ export function createRoutes(ctx: RouteContext) {
       );
     }
     if (segments[0] === 'iam' && segments[1] === 'api_keys') return iam(request, url, segments, caller);
+    if (method === 'GET' && path === '/iam/settings') {
+      if (!ctx.iamRoutes()) return fail('notFound', 'Resource not found');
+      if (!caller.owner) return fail('forbidden', 'Only the organization owner can read IAM settings');
+      return json(200, iamSettingsJson(profile, state));
+    }
     if (segments[0] === 'api_keys') {
       if (method === 'POST' && segments.length === 1) return create(request, caller);
       return ownKeys(request, url, segments, caller);

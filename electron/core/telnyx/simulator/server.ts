@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DROPPED, type Simulator } from './simulator.js';
 import type { FaultRule } from './faults.js';
+import { organizationFor } from './organizations.js';
 
 export type SimulatorServer = { url: string; server: Server; close(): Promise<void> };
 
@@ -11,7 +12,12 @@ export type SimulatorServer = { url: string; server: Server; close(): Promise<vo
  */
 export async function startSimulatorServer(
   simulator: Simulator,
-  options: { port?: number; control?: boolean } = {},
+  options: {
+    port?: number;
+    control?: boolean;
+    /** More organizations at the same address: a request goes to the one whose key it carries. */
+    others?: readonly Simulator[];
+  } = {},
 ): Promise<SimulatorServer> {
   const server = createServer((req, res) => {
     const controller = new AbortController();
@@ -31,14 +37,15 @@ export async function startSimulatorServer(
         if (typeof value === 'string') headers.set(name, value);
       }
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && body.length > 0;
-      const answer = await simulator.handle(
-        new Request(url, {
-          method: req.method ?? 'GET',
-          headers,
-          ...(hasBody ? { body: new Uint8Array(body) } : {}),
-        }),
-        controller.signal,
-      );
+      const request = new Request(url, {
+        method: req.method ?? 'GET',
+        headers,
+        ...(hasBody ? { body: new Uint8Array(body) } : {}),
+      });
+      const organization = options.others?.length
+        ? organizationFor(request, [simulator, ...options.others])
+        : simulator;
+      const answer = await organization.handle(request, controller.signal);
       if (answer === DROPPED) {
         req.socket.destroy();
         return;

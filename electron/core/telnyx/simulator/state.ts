@@ -12,7 +12,14 @@ export type SimKey = {
   lastUsedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** [guess] Telnyx leaves this key's last use out of its record (unknown, which is not "never used"). */
+  lastUseUnreported?: boolean;
+  /** [doc] Its scope statements (`GET /v2/iam/api_keys/{id}/scopes`); none = everything its user can do. */
+  scopes?: SimScope[];
 };
+
+/** [doc] One scope statement: `allow` or `deny` these actions. */
+export type SimScope = { effect: 'allow' | 'deny'; actions: string[] };
 
 export type SimState = {
   /** The organization's seed: its users' ids are told apart from another simulated organization's by it. */
@@ -23,6 +30,8 @@ export type SimState = {
   /** Full values of keys handed out by POST /v2/api_keys, for tests that check what reached the clipboard. */
   issued: { id: string; value: string }[];
   random: () => number;
+  /** [doc] `GET /v2/iam/settings`: whether IAM is on, so that scope statements are enforced. */
+  iamEnabled: boolean;
   ownerKey: string;
   memberKey: string;
 };
@@ -41,6 +50,20 @@ const TAG_POOL = [
   'us',
   'zapier',
 ];
+
+/** Some seeded keys carry scope statements, by their tags (no random draw: the seeded keys stay the same). */
+function scopesFor(tags: readonly string[]): { scopes?: SimScope[] } {
+  if (tags.includes('sms'))
+    return { scopes: [{ effect: 'allow', actions: ['messaging.send', 'messaging.read'] }] };
+  if (tags.includes('billing'))
+    return {
+      scopes: [
+        { effect: 'allow', actions: ['billing.read', 'balance.read'] },
+        { effect: 'deny', actions: ['billing.payment_methods.write'] },
+      ],
+    };
+  return {};
+}
 
 /**
  * A seeded organization: an owner, three members and a blocked user (whose two keys Telnyx leaves out of
@@ -94,12 +117,16 @@ export function seedState(options: { keyCount: number; seed: number; now: Date }
             : iso(now + (10 + Math.floor(random() * 390)) * DAY);
     const tagCount = Math.floor(random() * 4);
     const tags = [...new Set(Array.from({ length: tagCount }, () => choose(TAG_POOL)))];
+    // Drawn in the order they always were (the seeded keys stay the same keys); a used key was last used some
+    // time since it was created, up to 200 days ago, so some are unused for months.
+    const createdAgo = Math.floor(random() * 365 * DAY) + DAY;
     keys.push(
-      make(user.id, Math.floor(random() * 365 * DAY) + DAY, {
+      make(user.id, createdAgo, {
         tags,
         expiresAt,
         status: random() < 0.1 ? 'inactive' : 'active',
-        lastUsedAt: random() < 0.6 ? iso(now - Math.floor(random() * 30 * DAY)) : null,
+        lastUsedAt: random() < 0.6 ? iso(now - Math.floor(random() * Math.min(createdAgo, 200 * DAY))) : null,
+        ...scopesFor(tags),
       }),
     );
   }
@@ -118,6 +145,7 @@ export function seedState(options: { keyCount: number; seed: number; now: Date }
     keys,
     issued: [],
     random,
+    iamEnabled: true,
     ownerKey: ownerKey.value,
     memberKey: memberKey.value,
   };

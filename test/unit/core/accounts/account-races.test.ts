@@ -99,7 +99,8 @@ describe('an account change while Telnyx answers', () => {
     const firstIds = new Set(orgs.first.state.keys.map((k) => k.id));
     expect(list.keys.filter((k) => firstIds.has(k.id))).toEqual([]);
     expect(await computer.secrets.get(`key:${older?.id}`)).toBe(older?.value);
-    expect((await computer.secrets.names()).filter((n) => n.startsWith('u:user-owner-7/'))).toEqual([
+    expect((await computer.secrets.names()).filter((n) => n.startsWith('u:user-owner-7/')).sort()).toEqual([
+      'u:user-owner-7/account',
       `u:user-owner-7/key:${orgs.second.ownerKey.split('_')[0]}`,
     ]);
   });

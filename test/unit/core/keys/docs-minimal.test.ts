@@ -119,8 +119,11 @@ describe('docs-minimal: creating a key', () => {
     expect(created.notApplied).toBeNull();
     expect(created.unconfirmed).toEqual(['tags', 'expiresAt']);
     expect(created.canDisableOnExpiry).toBe(false);
-    // Listed from the secret Keytray holds: tags and expiry unknown, not "none" and "never".
-    expect(created.key).toMatchObject({ hasSecret: true, unreadable: ['tags', 'expiresAt'] });
+    // Listed from the secret Keytray holds: tags, expiry and last use unknown, not "none" and "never".
+    expect(created.key).toMatchObject({
+      hasSecret: true,
+      unreadable: ['tags', 'expiresAt', 'lastUsedAt'],
+    });
   });
 });
 

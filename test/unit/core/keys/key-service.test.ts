@@ -274,7 +274,9 @@ describe('account', () => {
   it('a start whose keychain lost the account key disconnects plainly', async () => {
     const first = createCoreHarness();
     value(await first.core.handlers['account.connect']({ apiKey: first.simulator.ownerKey }));
-    await first.secrets.delete('account');
+    // Each account's connecting key is kept under its scope (`<scope>/account`).
+    const scope = first.state.read().account?.scope ?? '';
+    expect(await first.secrets.delete(`${scope}/account`)).toBe(true);
     const second = createCoreHarness({
       secrets: first.secrets,
       state: first.state,

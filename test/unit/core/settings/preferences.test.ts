@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../../electron/common/models.js';
+import { DEFAULT_SETTINGS, SettingsFile } from '../../../../electron/core/settings/stored-state.js';
 import { createCoreHarness, value } from '../../../fixtures/core-harness.js';
 
 describe('preferences', () => {
@@ -11,6 +12,7 @@ describe('preferences', () => {
       globalShortcut: 'CommandOrControl+Shift+K',
       launchAtLogin: false,
       hideAfterCopy: true,
+      unusedAfterDays: 90,
     });
     expect(DEFAULT_PREFERENCES.clipboardClearSeconds).toBe(30);
   });
@@ -43,5 +45,22 @@ describe('preferences', () => {
     const { core, desktop } = createCoreHarness();
     value(await core.handlers['settings.set']({ launchAtLogin: true }));
     expect(desktop.launchAtLogin).toBe(true);
+  });
+});
+
+describe('Unused after (key hygiene)', () => {
+  it('reads settings saved before it as 90 days, and keeps a choice when another setting changes', async () => {
+    const { unusedAfterDays: _added, ...before } = DEFAULT_PREFERENCES;
+    const file = SettingsFile.parse({
+      ...DEFAULT_SETTINGS,
+      preferences: { ...before, hideAfterCopy: false },
+    });
+    expect(file.preferences).toMatchObject({ unusedAfterDays: 90, hideAfterCopy: false });
+    const { core } = createCoreHarness();
+    value(await core.handlers['settings.set']({ unusedAfterDays: 30 }));
+    value(await core.handlers['settings.set']({ clipboardClearSeconds: 10 }));
+    expect(value(await core.handlers['settings.get'](undefined)).unusedAfterDays).toBe(30);
+    const refused = await core.handlers['settings.set']({ unusedAfterDays: 45 as never });
+    expect(refused.ok).toBe(false);
   });
 });

@@ -86,6 +86,31 @@ describe('reading a key record Telnyx has not documented', () => {
     ]);
   });
 
+  it('last use: null is "never used"; absent or unreadable is unknown, never "never used"', () => {
+    expect(parseKeyRecord({ ...PROPOSED, last_used_at: null }, NOW)).toMatchObject({
+      lastUsedAt: null,
+      unreadable: [],
+    });
+    const { last_used_at: _used, ...withoutLastUse } = PROPOSED;
+    expect(parseKeyRecord(withoutLastUse, NOW)).toMatchObject({
+      lastUsedAt: null,
+      unreadable: ['lastUsedAt'],
+    });
+    expect(parseKeyRecord({ ...PROPOSED, last_used_at: 'recently' }, NOW)?.unreadable).toEqual([
+      'lastUsedAt',
+    ]);
+    expect(parseKeyRecord({ ...PROPOSED, last_used_at: 1_700_000_000 }, NOW)?.unreadable).toEqual([
+      'lastUsedAt',
+    ]);
+    // The other spelling Telnyx may use reads the same.
+    const { last_used_at: at, ...other } = PROPOSED;
+    expect(parseKeyRecord({ ...other, last_used: at }, NOW)).toMatchObject({ unreadable: [] });
+    expect(parseKeyRecord({ ...other, last_used: null }, NOW)).toMatchObject({
+      lastUsedAt: null,
+      unreadable: [],
+    });
+  });
+
   it('a status word Keytray does not know is "unknown" with the word kept, never "active"', () => {
     expect(parseKeyRecord({ ...PROPOSED, status: 'suspended' }, NOW)).toMatchObject({
       status: 'unknown',
@@ -127,7 +152,7 @@ describe('reading a key record Telnyx has not documented', () => {
       expiresAt: null,
       lastUsedAt: null,
       createdAt: null,
-      unreadable: ['tags', 'expiresAt'],
+      unreadable: ['tags', 'expiresAt', 'lastUsedAt'],
     });
     // A UUID id is usable too (IAM may name its records that way).
     expect(parseKeyRecord({ id: '0b7c4a52-2a9e-4a3c-9d5e-6f1b2c3d4e5f' }, NOW)?.id).toBe(
@@ -164,7 +189,7 @@ describe('reading a key record Telnyx has not documented', () => {
     expect(idFromSecret('no-underscore')).toBeNull();
     expect(parseKeyRecord({ api_key: secret }, NOW, undefined, ID)).toMatchObject({
       id: ID,
-      unreadable: ['tags', 'expiresAt'],
+      unreadable: ['tags', 'expiresAt', 'lastUsedAt'],
     });
   });
 

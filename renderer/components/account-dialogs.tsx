@@ -1,0 +1,138 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AccountStatus, AccountSummary } from '../../electron/common/models.js';
+import { keytray } from '../bridge.js';
+import { useSubmit } from '../hooks/use-submit.js';
+import { UnsavedKeyList, useCopyInDialog } from './copy-in-dialog.js';
+import { Dialog, ErrorAlert } from './dialog.js';
+import '../styles/accounts.css';
+
+/** As the tray menu and the header show it. */
+export const MAX_ACCOUNT_NAME = 40;
+
+/** `Rename account`: what the header, the tray menu and reminders call the active account. */
+export function RenameAccountDialog(props: {
+  id: string;
+  name: string;
+  onClose: (message?: string) => void;
+}) {
+  const [name, setName] = useState(props.name);
+  const { busy, run, alert } = useSubmit();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const chosen = name.trim();
+    void run(
+      () => keytray.account.rename({ id: props.id, name: chosen }),
+      () => props.onClose(`Account renamed “${chosen}”`),
+    );
+  };
+  return (
+    <Dialog title="Rename account" onClose={() => props.onClose()}>
+      <form className="stack" onSubmit={submit}>
+        <label>
+          Name
+          <input
+            type="text"
+            value={name}
+            maxLength={MAX_ACCOUNT_NAME}
+            required
+            placeholder="Like “Production” or “Staging”"
+            onChange={(event) => setName(event.target.value)}
+          />
+        </label>
+        <p className="hint">Shown in the header, the tray menu and reminders. Kept on this computer only.</p>
+        {alert}
+        <div className="buttons">
+          <button type="button" onClick={() => props.onClose()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
+            Save name
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * `Remove «name»?`: says exactly what goes — this account's entries in the system keychain and what Keytray
+ * keeps of it on this computer — and that nothing changes at Telnyx. Full keys held only in memory (the
+ * keychain refused them) are listed with Copy first, as Disconnect and Quit do: removing loses them.
+ */
+export function RemoveAccountDialog(props: {
+  id: string;
+  name: string;
+  demo: boolean;
+  onRemoved: (status: AccountStatus) => void;
+  onCancel: () => void;
+}) {
+  const [account, setAccount] = useState<AccountSummary | null>(null);
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
+  const { busy, run, alert } = useSubmit();
+  const copier = useCopyInDialog();
+  useEffect(() => {
+    void keytray.account.list().then((result) => {
+      if (!result.ok) return setLoadProblem(result.error.message);
+      setAccount(result.value.find((a) => a.id === props.id) ?? null);
+    });
+  }, [props.id]);
+  const keyIds = account?.unsavedKeyIds ?? [];
+
+  return (
+    <Dialog title={`Remove ${props.name}?`} onClose={props.onCancel}>
+      <div className="stack">
+        {props.demo ? (
+          <p>
+            Removes the demo account and the keys, names and pins you made in it. You can start the demo again
+            from Add account.
+          </p>
+        ) : (
+          <>
+            <p>Removing this account deletes from this computer:</p>
+            <ul className="remove-account-list">
+              <li>
+                its entries in the system keychain: the key it connects with, the full keys and the V1 tokens
+                Keytray saved for it;
+              </li>
+              <li>
+                its pins, key names, reminder history, planned disables and the key list kept for offline use.
+              </li>
+            </ul>
+            <p>
+              Nothing changes at Telnyx: its keys keep working. To use it again, add it with a key of that
+              account.
+            </p>
+          </>
+        )}
+        {keyIds.length > 0 && (
+          <>
+            <p className="warning">
+              {keyIds.length === 1
+                ? 'This full key is only in memory and is lost when the account is removed. Copy it now:'
+                : `These ${keyIds.length} full keys are only in memory and are lost when the account is removed. Copy them now:`}
+            </p>
+            <UnsavedKeyList keyIds={keyIds} onCopy={(id) => void copier.copy(id)} />
+            {copier.status}
+            <ErrorAlert message={copier.problem} />
+          </>
+        )}
+        <ErrorAlert message={loadProblem} />
+        {alert}
+        <div className="buttons">
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="danger"
+            // Asked only once Keytray knows what would be lost (or could not find out, and says so).
+            disabled={busy || (account === null && loadProblem === null)}
+            onClick={() => void run(() => keytray.account.remove({ id: props.id }), props.onRemoved)}
+          >
+            Remove account
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
