@@ -20,6 +20,7 @@ import {
 import {
   KEY_COPY_FORMATS,
   LINK_TARGETS,
+  MAX_FIRST_KEYS,
   TOKEN_COPY_FORMATS,
   type Channel,
   type EventName,
@@ -55,8 +56,14 @@ const PinLabel = PlainName.max(40).nullable();
 /** A key's local name (`Rename…`): empty or null removes it. As long as a tray label, since the menu shows it. */
 const KeyName = PlainName.max(40).nullable();
 
-/** `since`: the revision of the list the popup holds; the answer then holds only what changed after it. */
-const ListRequest = z.strictObject({ since: z.number().int().min(0) }).optional();
+/**
+ * `since`: the revision of the list the popup holds; the answer then holds only what changed after it.
+ * `first`: only the first keys in the popup's order (`orderKeys`), for a first screen before the whole list.
+ */
+const ListRequest = z
+  .strictObject({ since: z.number().int().min(0), first: z.number().int().min(1).max(MAX_FIRST_KEYS) })
+  .partial()
+  .optional();
 
 export const channels = {
   'account.connect': { request: z.strictObject({ apiKey: KeyValue }), value: AccountStatus },

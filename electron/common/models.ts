@@ -101,6 +101,11 @@ export const KeyList = z.strictObject({
   changedSince: z.number().int().min(0).optional(),
   /** With `changedSince`: every id in list order, when keys came, went or moved since then. */
   order: z.array(KeyId).optional(),
+  /**
+   * Set when `keys` holds only the first keys of the list in the popup's order (asked with `first`): how many
+   * the whole list has. Such an answer has no `revision`: the popup asks for the whole list next.
+   */
+  total: z.number().int().min(0).optional(),
 });
 export type KeyList = z.infer<typeof KeyList>;
 

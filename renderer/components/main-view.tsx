@@ -3,7 +3,7 @@ import type { KeyCopyFormat } from '../../electron/common/channels.js';
 import type { AccountStatus, KeyView } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { topTags } from '../filter-keys.js';
-import { enterMayCopy } from '../key-order.js';
+import { enterMayCopy } from '../../electron/common/key-order.js';
 import { useAnnounce } from '../hooks/use-announcer.js';
 import { useKeyList, usePreferences, useTokens } from '../hooks/use-bridge-data.js';
 import { useKeyFilter } from '../hooks/use-key-filter.js';
@@ -233,6 +233,7 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
         <KeyPanel
           list={list}
           shown={shown}
+          unfiltered={filter.query === '' && filter.pressedTags.length === 0 && filter.only === null}
           now={now}
           quickTags={quickTags}
           pressedTags={filter.pressedTags}
