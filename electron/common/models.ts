@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLIPBOARD_CLEAR_CHOICES, REMINDER_LEAD_CHOICES } from './preference-choices.js';
 import { KEY_ID_PATTERN } from './key-id.js';
-import { MAX_TAGS, MAX_TAG_LENGTH } from './tags.js';
+import { MAX_TAGS, MAX_TAG_LENGTH, TOP_TAGS } from './tags.js';
 
 /** Domain shapes that cross IPC. Never a secret here: the renderer sees ids, tags, status and dates. */
 
@@ -106,6 +106,8 @@ export const KeyList = z.strictObject({
    * the whole list has. Such an answer has no `revision`: the popup asks for the whole list next.
    */
   total: z.number().int().min(0).optional(),
+  /** With `total`: the whole list's most used tags (`topTags`), which the first screen's keys can't tell. */
+  topTags: z.array(Tag).max(TOP_TAGS).optional(),
 });
 export type KeyList = z.infer<typeof KeyList>;
 

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { KeyCopyFormat } from '../../electron/common/channels.js';
 import type { AccountStatus, KeyView } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
-import { topTags } from '../filter-keys.js';
+import { TOP_TAGS, topTags } from '../../electron/common/tags.js';
 import { enterMayCopy } from '../../electron/common/key-order.js';
 import { useAnnounce } from '../hooks/use-announcer.js';
 import { useKeyList, usePreferences, useTokens } from '../hooks/use-bridge-data.js';
@@ -59,7 +59,8 @@ export function MainView(props: { status: Connected; onStatus: (status: AccountS
   const now = useMemo(() => new Date(list?.now ?? Date.now()), [list?.now]);
   const filter = useKeyFilter(keys, now);
   const { shown, clear: clearFilter, setOnly } = filter;
-  const tagsInUse = useMemo(() => topTags(keys, 50), [keys]);
+  // A first screen's few keys would offer other tags than the whole list: main sends the whole list's.
+  const tagsInUse = useMemo(() => list?.topTags ?? topTags(keys, TOP_TAGS), [list?.topTags, keys]);
   const quickTags = tagsInUse.slice(0, 6);
 
   const { onStatus } = props;

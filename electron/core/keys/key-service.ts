@@ -2,7 +2,7 @@ import type { KeyCopyFormat } from '../../common/contract.js';
 import { expiryTime } from '../../common/expiry.js';
 import { shortKeyId } from '../../common/key-id.js';
 import { firstKeys } from '../../common/key-order.js';
-import { checkTags } from '../../common/tags.js';
+import { checkTags, TOP_TAGS, topTags } from '../../common/tags.js';
 import type { Attention, CopyDone, KeyCreated, KeyList, KeyReplaced, KeyView } from '../../common/models.js';
 import type { AccountService } from '../accounts/account-service.js';
 import type { Session } from '../accounts/session.js';
@@ -130,6 +130,7 @@ export function createKeyService(deps: KeyServiceDeps) {
         offline,
         now: now.toISOString(),
         total: records.length,
+        topTags: topTags(records, TOP_TAGS),
       };
     }
     const shown = toViews(records, ids);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderKeys } from '../../../../electron/common/key-order.js';
 import type { KeyList } from '../../../../electron/common/models.js';
+import { TOP_TAGS, topTags } from '../../../../electron/common/tags.js';
 import type { Result } from '../../../../electron/common/result.js';
 import { createCoreHarness, value } from '../../../fixtures/core-harness.js';
 
@@ -49,6 +50,8 @@ describe('what a person waits for after Connect and Sync now, and what waits for
     // No revision: the popup cannot ask for changes since a list it does not hold whole.
     expect(first.revision).toBeUndefined();
     expect(first.attention).toEqual(again.attention);
+    // The quick filters and suggestions from the whole list, not from the first screen's few keys.
+    expect(first.topTags).toEqual(topTags(again.keys, TOP_TAGS));
   });
 
   it('refuses a first screen larger than a screen', async () => {
