@@ -42,13 +42,3 @@ export function filterKeys(
   }
   return out;
 }
-
-/** The most used tags, for the quick filters. */
-export function topTags(keys: readonly KeyView[], limit: number): string[] {
-  const counts = new Map<string, number>();
-  for (const key of keys) for (const tag of key.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([tag]) => tag);
-}

@@ -90,6 +90,14 @@ export const LINK_TARGETS = /* @__PURE__ */ Object.keys(LINKS) as [
 ];
 export type LinkTarget = keyof typeof LINKS;
 
+/**
+ * How many keys the popup asks for first when it has no list yet (`keys.list({ first })`): more than the
+ * tallest popup shows, so its first screen is whole while the rest of the list is on its way.
+ */
+export const FIRST_SCREEN_KEYS = 40;
+/** The most `first` may ask for: a first screen, not a way round sending the whole list. */
+export const MAX_FIRST_KEYS = 200;
+
 export const KEY_COPY_FORMATS = ['raw', 'env', 'header', 'curl'] as const;
 export const TOKEN_COPY_FORMATS = ['token', 'headers', 'curl'] as const;
 export type KeyCopyFormat = (typeof KEY_COPY_FORMATS)[number];

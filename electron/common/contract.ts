@@ -23,6 +23,7 @@ import {
 import {
   KEY_COPY_FORMATS,
   LINK_TARGETS,
+  MAX_FIRST_KEYS,
   TOKEN_COPY_FORMATS,
   type Channel,
   type EventName,
@@ -67,8 +68,14 @@ const AccountId = z
 const AccountName = PlainName.min(1, 'give the account a name').max(40);
 const ByAccount = z.strictObject({ id: AccountId });
 
-/** `since`: the revision of the list the popup holds; the answer then holds only what changed after it. */
-const ListRequest = z.strictObject({ since: z.number().int().min(0) }).optional();
+/**
+ * `since`: the revision of the list the popup holds; the answer then holds only what changed after it.
+ * `first`: only the first keys in the popup's order (`orderKeys`), for a first screen before the whole list.
+ */
+const ListRequest = z
+  .strictObject({ since: z.number().int().min(0), first: z.number().int().min(1).max(MAX_FIRST_KEYS) })
+  .partial()
+  .optional();
 
 export const channels = {
   /** `name`: what to call the account (absent: "Account 2", or the name it had when added before). */

@@ -2,6 +2,22 @@
 
 const DAY_MS = 86_400_000;
 
+const parsedExpiry = new WeakMap<object, { text: string; at: number }>();
+/**
+ * A key's expiry as a time (null: it never expires, or it is unknown), parsed once per key object: lists of
+ * 10,000 keys are counted and ordered on every change, and their keys rarely change (main keeps the records
+ * of unchanged keys, the popup the views). Checked against the text, should an object ever change.
+ */
+export function expiryTime(key: { expiresAt: string | null }): number | null {
+  const text = key.expiresAt;
+  if (text === null) return null;
+  const hit = parsedExpiry.get(key);
+  if (hit?.text === text) return hit.at;
+  const at = Date.parse(text);
+  parsedExpiry.set(key, { text, at });
+  return at;
+}
+
 export function isExpired(expiresAt: string | null, now: Date): boolean {
   return expiresAt !== null && Date.parse(expiresAt) <= now.getTime();
 }
@@ -69,8 +85,9 @@ export function needsAttention(
   now: Date,
   horizonDays: number,
 ): AttentionReason | null {
-  if (key.status === 'inactive' || key.expiresAt === null) return null;
-  const left = Date.parse(key.expiresAt) - now.getTime();
+  const at = expiryTime(key);
+  if (key.status === 'inactive' || key.expiresAt === null || at === null) return null;
+  const left = at - now.getTime();
   if (key.status === 'expired' || left <= 0) return -left <= EXPIRED_NEWS_MS ? 'expired' : null;
   // Calendar days are whole days give or take a daylight-saving hour: a key this far out is past any horizon.
   // (Asked of every key on every list: counting calendar days for 10,000 keys took ~20 ms.)

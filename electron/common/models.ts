@@ -5,7 +5,7 @@ import {
   UNUSED_AFTER_CHOICES,
 } from './preference-choices.js';
 import { KEY_ID_PATTERN } from './key-id.js';
-import { MAX_TAGS, MAX_TAG_LENGTH } from './tags.js';
+import { MAX_TAGS, MAX_TAG_LENGTH, TOP_TAGS } from './tags.js';
 
 /** Domain shapes that cross IPC. Never a secret here: the renderer sees ids, tags, status and dates. */
 
@@ -107,6 +107,13 @@ export const KeyList = z.strictObject({
   changedSince: z.number().int().min(0).optional(),
   /** With `changedSince`: every id in list order, when keys came, went or moved since then. */
   order: z.array(KeyId).optional(),
+  /**
+   * Set when `keys` holds only the first keys of the list in the popup's order (asked with `first`): how many
+   * the whole list has. Such an answer has no `revision`: the popup asks for the whole list next.
+   */
+  total: z.number().int().min(0).optional(),
+  /** With `total`: the whole list's most used tags (`topTags`), which the first screen's keys can't tell. */
+  topTags: z.array(Tag).max(TOP_TAGS).optional(),
 });
 export type KeyList = z.infer<typeof KeyList>;
 

@@ -303,9 +303,6 @@ export function createCore(ports: CorePorts) {
     // The same account again: the popup keeps what it shows, so it is told the list changed.
     if (!accountChanged(scopeBefore) && listed !== null) events.emit('keys.changed', {});
     if (listed === null) return void (await syncThenCheck().catch(() => undefined));
-    // The popup asks for the whole list as soon as it hears of the account: its views are built meanwhile
-    // (while the news crosses), so that answer has less to do.
-    if (ports.afterAnswer) void keys.list().catch(() => undefined);
     await afterAnswer(() => reminders.check());
   }
   const handlers: HandlerTable = createHandlerTable(
@@ -363,7 +360,7 @@ export function createCore(ports: CorePorts) {
           void afterAnswer(async () => void (await syncThenCheck()));
         return status;
       },
-      'keys.list': (request) => keys.list(request?.since),
+      'keys.list': (request) => keys.list(request?.since, request?.first),
       'keys.sync': (request) => syncThenCheck(request?.since),
       'keys.create': (input) => keys.create(input),
       'keys.setEnabled': ({ id, enabled }) => keys.setEnabled(id, enabled),

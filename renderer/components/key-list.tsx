@@ -21,6 +21,11 @@ export const KeyList = forwardRef<
   KeyListHandle,
   {
     keys: KeyView[];
+    /**
+     * How many keys the whole list has, when `keys` is only its first screen (`KeyList.total`): the list is
+     * laid out, and says it is, that long (the rest arrives in a moment).
+     */
+    size?: number | undefined;
     now: Date;
     /** The horizon of "needs attention" (`KeyList.attention`): rows expiring within it are highlighted. */
     horizonDays: number;
@@ -36,6 +41,7 @@ export const KeyList = forwardRef<
   const pendingFocus = useRef<number | null>(null);
   const [, setRenderTick] = useState(0);
   const count = props.keys.length;
+  const size = Math.max(count, props.size ?? count);
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -93,7 +99,7 @@ export const KeyList = forwardRef<
       <ul
         aria-label="API keys"
         className="key-list"
-        style={{ height: count * ROW_HEIGHT, ['--row-height' as string]: `${ROW_HEIGHT}px` }}
+        style={{ height: size * ROW_HEIGHT, ['--row-height' as string]: `${ROW_HEIGHT}px` }}
         onKeyDown={(event) => {
           const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
           if (!row) return;
@@ -123,7 +129,7 @@ export const KeyList = forwardRef<
             now={props.now}
             horizonDays={props.horizonDays}
             index={first + offset}
-            setSize={count}
+            setSize={size}
             active={first + offset === active}
             top={(first + offset) * ROW_HEIGHT}
             actions={props.actions}

@@ -19,6 +19,8 @@ import { whyLeftOut } from '../../electron/common/unused-keys.js';
 export function KeyPanel(props: {
   list: KeyListData | null;
   shown: KeyView[];
+  /** Nothing narrows the list (no search, tag or filter): `shown` is every key held. */
+  unfiltered: boolean;
   now: Date;
   quickTags: string[];
   pressedTags: string[];
@@ -91,6 +93,7 @@ export function KeyPanel(props: {
         <KeyList
           ref={props.listRef}
           keys={props.shown}
+          size={props.unfiltered ? list.total : undefined}
           now={props.now}
           horizonDays={list.attention.horizonDays}
           actions={props.actions}

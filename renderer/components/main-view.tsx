@@ -2,8 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { KeyCopyFormat } from '../../electron/common/channels.js';
 import type { AccountStatus, KeyView } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
-import { topTags } from '../filter-keys.js';
-import { enterMayCopy } from '../key-order.js';
+import { TOP_TAGS, topTags } from '../../electron/common/tags.js';
+import { enterMayCopy } from '../../electron/common/key-order.js';
 import { useAnnounce } from '../hooks/use-announcer.js';
 import { useKeyList, usePreferences, useTokens } from '../hooks/use-bridge-data.js';
 import { useKeyFilter } from '../hooks/use-key-filter.js';
@@ -71,7 +71,8 @@ export function MainView(props: {
   // The unused filter only where Telnyx reports last use (not, say, for keys Keytray holds but no list shows).
   const lastUseKnown = useMemo(() => keys.some((k) => !k.unreadable.includes('lastUsedAt')), [keys]);
   const { shown, clear: clearFilter, setOnly } = filter;
-  const tagsInUse = useMemo(() => topTags(keys, 50), [keys]);
+  // A first screen's few keys would offer other tags than the whole list: main sends the whole list's.
+  const tagsInUse = useMemo(() => list?.topTags ?? topTags(keys, TOP_TAGS), [list?.topTags, keys]);
   const quickTags = tagsInUse.slice(0, 6);
 
   const { onStatus } = props;
@@ -257,6 +258,9 @@ export function MainView(props: {
         <KeyPanel
           list={list}
           shown={shown}
+          unfiltered={
+            filter.query === '' && filter.pressedTags.length === 0 && filter.only === null && !filter.unused
+          }
           now={now}
           quickTags={quickTags}
           pressedTags={filter.pressedTags}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { FIRST_SCREEN_KEYS } from '../../electron/common/channels.js';
 import type { KeyList, Preferences, TokenView } from '../../electron/common/models.js';
 import type { Result } from '../../electron/common/result.js';
 import { keytray } from '../bridge.js';
@@ -21,20 +22,28 @@ function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Prom
   return [value, refresh];
 }
 
-/**
- * The whole list, asked for as soon as the popup hears of another account, before it knows what to show: the
- * key list that mounts next finds it on its way (one bridge round trip less between Connect and the first
- * rows). Taken once, by a key list that mounts within a second; never by one already showing (it may be older
- * than what that one holds).
- */
-let early: [at: number, answer: Promise<Result<KeyList>>] | null = null;
-export const prefetchKeyList = () => void (early = [Date.now(), keytray.keys.list()]);
+/** The first screen of keys (`keys.list({ first })`): what a key list with nothing to show asks for first. */
+const firstScreen = () => keytray.keys.list({ first: FIRST_SCREEN_KEYS });
 
 /**
- * The key list: the whole list first, then only what changed (see `mergeKeyList`), fetched again when main
- * says something changed and each time the popup opens (expiry words age). One fetch at a time: changes
- * announced meanwhile are fetched once, after it. `sync()` asks Telnyx and answers with the list as it now
- * stands. Marks when the list changed; KeyList marks when it is painted (test/bench measures the gap).
+ * The first screen, asked for as soon as the popup hears of another account, before it knows what to show:
+ * the key list that mounts next finds it on its way (one bridge round trip less between Connect and the first
+ * rows). Taken once, by a key list that mounts within a second.
+ */
+let early: [at: number, answer: Promise<Result<KeyList>>] | null = null;
+export const prefetchKeyList = () => void (early = [Date.now(), firstScreen()]);
+
+/** After the frame that shows what was just set. */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * The key list: the first screen of it (the keys on top, `KeyList.total` saying how many there are), painted
+ * while the whole list crosses; then the whole list; then only what changed (see `mergeKeyList`), fetched
+ * again when main says something changed and each time the popup opens (expiry words age). With 10,000 keys
+ * the whole list is megabytes to build, send and parse: a person waits for the first rows, not for that. One
+ * fetch at a time: changes announced meanwhile are fetched once, after it. `sync()` asks Telnyx and answers
+ * with the list as it now stands. Marks when the list changed; KeyList marks when it is painted (test/bench
+ * measures the gap).
  */
 export function useKeyList(): [KeyList | null, () => Promise<void>, () => Promise<Result<KeyList>>] {
   const [list, setList] = useState<KeyList | null>(null);
@@ -59,33 +68,38 @@ export function useKeyList(): [KeyList | null, () => Promise<void>, () => Promis
   }, []);
   const since = () => (held.current?.revision === undefined ? undefined : { since: held.current.revision });
 
-  /** `first`: the list this key list starts from (a prefetched one, when it is fresh and good). */
-  const refresh = useCallback(
-    async (first?: Promise<Result<KeyList>> | null) => {
-      if (fetching.current) return void (fetching.current.again = true);
-      const state: { again: boolean } = (fetching.current = { again: true });
-      let start = first ? await first : null;
-      try {
-        while (state.again) {
-          state.again = false;
-          await take(start?.ok ? start : await keytray.keys.list(since()));
-          start = null;
-        }
-      } finally {
-        fetching.current = null;
+  const refresh = useCallback(async () => {
+    if (fetching.current) return void (fetching.current.again = true);
+    const state: { again: boolean } = (fetching.current = { again: true });
+    try {
+      while (state.again) {
+        state.again = false;
+        await take(await keytray.keys.list(since()));
       }
-    },
-    [take],
-  );
+    } finally {
+      fetching.current = null;
+    }
+  }, [take]);
   const sync = useCallback(async () => take(await keytray.keys.sync(since())), [take]);
 
   useEffect(() => {
-    const first = early && Date.now() - early[0] < 1_000 ? early[1] : null;
+    let mounted = true;
+    const prefetched = early && Date.now() - early[0] < 1_000 ? early[1] : null;
     early = null;
-    void refresh(first);
+    void (async () => {
+      const answer = await (prefetched ?? firstScreen());
+      // Shown only while nothing whole is: the whole list may have come first (a change announced meanwhile).
+      if (mounted && answer.ok && answer.value.total !== undefined && held.current === null) {
+        setList(answer.value);
+        performance.mark('keytray:keys-data');
+        // The whole list is asked for once the first screen is on screen: parsing it must not delay that frame.
+        await afterPaint();
+      }
+      if (mounted) await refresh();
+    })();
     const offChanged = keytray.on('keys.changed', () => void refresh());
     const offShown = keytray.on('popup.shown', () => void refresh());
-    return () => (offChanged(), offShown());
+    return () => ((mounted = false), offChanged(), offShown());
   }, [refresh]);
   return [list, refresh, sync];
 }

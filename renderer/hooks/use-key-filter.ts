@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { KeyView } from '../../electron/common/models.js';
 import { isUnused } from '../../electron/common/unused-keys.js';
 import { filterKeys, indexKeys } from '../filter-keys.js';
-import { orderKeys, soonestFirst } from '../key-order.js';
+import { orderKeys, soonestFirst } from '../../electron/common/key-order.js';
 
 /** The list narrowed to some keys (a reminder's, or the banner's "Show"), and why, in words. */
 export type OnlyKeys = {

@@ -1,3 +1,4 @@
+import { expiryTime } from '../../common/expiry.js';
 import { parseKeyValue } from '../../common/key-id.js';
 import type { AccountStatus, Capabilities } from '../../common/models.js';
 import { AppError, PORTAL_URL } from '../errors.js';
@@ -84,14 +85,28 @@ export function createAccountService(deps: AccountDeps) {
   const demoSimulator = () =>
     (demo ??= createSimulator({ keyCount: DEMO_KEY_COUNT, seed: 7, now: () => deps.clock.now() }));
 
+  /**
+   * Both questions at once, one round trip instead of two (both are reads). A key Telnyx refuses fails
+   * `checkKey`, whatever the other answer says; that one is then dropped, never left unhandled.
+   */
   async function learn(apiClient: TelnyxClient): Promise<Capabilities> {
+    const owner = apiClient.isOwner().then(
+      (isOwner) => ({ isOwner }),
+      (error: unknown) => ({ error }),
+    );
     await apiClient.checkKey();
-    return { isOwner: await apiClient.isOwner(), ...UNKNOWN_CAPABILITIES };
+    const answer = await owner;
+    if ('error' in answer) throw answer.error;
+    return { isOwner: answer.isOwner, ...UNKNOWN_CAPABILITIES };
   }
+
+  const parseExpiry = (record: KeyRecord) => (expiryTime(record), record);
 
   /** Who the account is: an owner's list names the connected key's user (see `account-scope.ts`). */
   async function identify(apiClient: TelnyxClient, keyId: string, isOwner: boolean) {
-    const listed = isOwner ? await apiClient.listOrganizationKeys() : null;
+    // Each expiry parsed as its page arrives, while later pages are on their way: the popup's first screen
+    // (its order) and the attention count need every key's as soon as the last page is in.
+    const listed = isOwner ? await apiClient.listOrganizationKeys(undefined, parseExpiry) : null;
     return { scope: accountScope(keyId, listed), listed };
   }
 

@@ -1,6 +1,8 @@
 import type { KeyCopyFormat } from '../../common/contract.js';
+import { expiryTime } from '../../common/expiry.js';
 import { shortKeyId } from '../../common/key-id.js';
-import { checkTags } from '../../common/tags.js';
+import { firstKeys } from '../../common/key-order.js';
+import { checkTags, TOP_TAGS, topTags } from '../../common/tags.js';
 import { isUnused, lastUseText, whyLeftOut } from '../../common/unused-keys.js';
 import type { Attention, CopyDone, KeyCreated, KeyList, KeyReplaced, KeyView } from '../../common/models.js';
 import type { AccountService } from '../accounts/account-service.js';
@@ -22,7 +24,7 @@ import { formatKey } from './copy-formats.js';
 import { notSupported, ownerOnly } from './key-messages.js';
 import type { DisableSchedule } from './disable-schedule.js';
 import type { KeyNames } from './key-names.js';
-import { createKeyViews } from './key-views.js';
+import { createKeyViews, type KeyFacts } from './key-views.js';
 import { createListRevisions, sameFields } from './list-revisions.js';
 import type { Pins } from './pins.js';
 
@@ -78,7 +80,10 @@ export function createKeyService(deps: KeyServiceDeps) {
    * keep their view objects (see `createKeyViews`).
    */
   function toViews(records: KeyRecord[], ids: Set<string>): KeyView[] {
-    return views.build(records, {
+    return views.build(records, factsOf(ids));
+  }
+  function factsOf(ids: Set<string>): KeyFacts {
+    return {
       inKeychain: ids,
       unsaved: held.unsaved(),
       pins: new Map(
@@ -89,14 +94,14 @@ export function createKeyService(deps: KeyServiceDeps) {
       ),
       disables: new Map(deps.schedule.list().map((d) => [d.keyId, d.at])),
       names: deps.names.all(),
-    });
+    };
   }
 
   /**
    * The list as the popup shows it. With `since` (a revision the popup holds), `keys` holds only the keys that
    * changed after it (see `KeyList.changedSince`); without, or when that revision is unknown, every key.
    */
-  async function list(since?: number): Promise<KeyList> {
+  async function list(since?: number, first?: number): Promise<KeyList> {
     const cache = deps.keyCache.read();
     const ids = await held.inKeychain();
     const unsaved = held.unsaved();
@@ -123,7 +128,24 @@ export function createKeyService(deps: KeyServiceDeps) {
         createdAt: null,
         unreadable: ['tags', 'expiresAt', 'lastUsedAt'],
       }));
-    const shown = toViews([...cache.keys, ...extra], ids);
+    const records = [...cache.keys, ...extra];
+    const now = deps.clock.now();
+    if (first !== undefined && since === undefined) {
+      // A first screen: the keys the popup shows on top, in its order (the same rule, at the same instant),
+      // found among the records; their views only. The whole list is asked for next.
+      const facts = factsOf(ids);
+      const top = firstKeys(records, now, first, (r) => facts.pins.has(r.id));
+      return {
+        keys: views.some(top, facts),
+        attention: deps.attention(cache.keys),
+        syncedAt: cache.syncedAt,
+        offline,
+        now: now.toISOString(),
+        total: records.length,
+        topTags: topTags(records, TOP_TAGS),
+      };
+    }
+    const shown = toViews(records, ids);
     const revision = revisions.record(shown);
     const changes = since === undefined ? null : revisions.since(shown, since);
     return {
@@ -131,7 +153,7 @@ export function createKeyService(deps: KeyServiceDeps) {
       attention: deps.attention(cache.keys),
       syncedAt: cache.syncedAt,
       offline,
-      now: deps.clock.now().toISOString(),
+      now: now.toISOString(),
       revision,
       ...(changes && since !== undefined ? { changedSince: since } : {}),
       ...(changes?.order ? { order: changes.order } : {}),
@@ -148,7 +170,11 @@ export function createKeyService(deps: KeyServiceDeps) {
     const keep = (record: KeyRecord) => {
       byId ??= new Map(cached.map((k) => [k.id, k]));
       const before = byId.get(record.id);
-      return before !== undefined && sameFields(before, record) ? before : record;
+      const kept = before !== undefined && sameFields(before, record) ? before : record;
+      // Its expiry parsed now too, while later pages are on their way: the first screen's order and the
+      // attention count need every key's, as soon as the last page is in.
+      expiryTime(kept);
+      return kept;
     };
     if (session.capabilities.isOwner) return session.client.listOrganizationKeys(expected, keep);
     if (session.capabilities.listOwn === 'unavailable') return [];

@@ -60,5 +60,22 @@ export function createKeyViews() {
       byId = null;
       return views;
     },
+
+    /** Views of a few keys (a first screen), built afresh and not kept: the next `build` is unaffected. */
+    some: (records: readonly KeyRecord[], facts: KeyFacts): KeyView[] => records.map((r) => viewOf(r, facts)),
+  };
+}
+
+function viewOf(record: KeyRecord, facts: KeyFacts): KeyView {
+  const { id } = record;
+  const unsaved = facts.unsaved.has(id);
+  return {
+    ...record,
+    hasSecret: unsaved || facts.inKeychain.has(id),
+    unsaved,
+    pinned: facts.pins.has(id),
+    pinLabel: facts.pins.get(id) ?? null,
+    disableAt: facts.disables.get(id) ?? null,
+    name: facts.names[id] ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { attentionHorizonDays, needsAttention } from '../../common/expiry.js';
+import { attentionHorizonDays, expiryTime, needsAttention } from '../../common/expiry.js';
 import type { Attention } from '../../common/models.js';
 
 type AttentionKey = { id: string; status: string; expiresAt: string | null };
@@ -20,15 +20,17 @@ export function attentionOf(input: {
   let snoozed = 0;
   for (const key of input.keys) {
     const reason = needsAttention(key, input.now, horizonDays);
-    if (reason === null || key.expiresAt === null) continue;
+    const at = expiryTime(key);
+    if (reason === null || at === null) continue;
     const until = input.snoozedUntil[key.id];
     if (until && Date.parse(until) > now) {
       snoozed++;
       continue;
     }
-    counted.push({ id: key.id, at: Date.parse(key.expiresAt), reason });
+    counted.push({ id: key.id, at, reason });
   }
-  // Dates parsed once, not twice per comparison: with thousands of keys that was most of every list's cost.
+  // Dates parsed once per key (`expiryTime`), not twice per comparison: with thousands of keys that was most
+  // of every list's cost.
   counted.sort((a, b) => a.at - b.at);
   return {
     horizonDays,

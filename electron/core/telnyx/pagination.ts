@@ -65,6 +65,9 @@ export async function fetchAllPages<T>(
   const first = Math.max(1, Math.min(concurrency, expectedPages));
   let sized: () => void = () => {};
   const pageOneAnswered = new Promise<void>((resolve) => (sized = resolve));
+  /** Pages parsed after the next request has gone out (see the worker). */
+  const parsing: Promise<void>[] = [];
+  let parseError: { error: unknown } | null = null;
   const worker = async () => {
     // Until page 1 has said how many there are, go no further than the hint.
     while (next <= (Number.isFinite(totalPages) ? totalPages : first)) {
@@ -76,8 +79,21 @@ export async function fetchAllPages<T>(
         else totalPages = Math.max(1, answer.meta?.total_pages ?? 1);
         sized();
       }
-      pages[page - 1] = parsePage(answer.data);
       raw[page - 1] = answer.data;
+      // This worker's next request goes out first; the page is parsed while that one is on its way (parsing
+      // first held every next request up by the parse of the pages answered before it).
+      parsing.push(
+        new Promise<void>((resolve) =>
+          setImmediate(() => {
+            try {
+              pages[page - 1] = parsePage(answer.data);
+            } catch (error) {
+              parseError ??= { error };
+            }
+            resolve();
+          }),
+        ),
+      );
     }
   };
   // Page 1 alone, unless the hint says several pages are coming.
@@ -86,6 +102,8 @@ export async function fetchAllPages<T>(
   await Promise.race([pageOneAnswered, Promise.all(starters)]);
   const rest = Array.from({ length: Math.max(0, Math.min(concurrency, totalPages) - first) }, worker);
   await Promise.all([...starters, ...rest]);
+  await Promise.all(parsing);
+  if (parseError) throw (parseError as { error: unknown }).error;
   if (!unsized) return pages.slice(0, totalPages).flat();
 
   const usedSize = raw[0]?.length ?? 0;

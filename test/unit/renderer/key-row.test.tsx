@@ -31,11 +31,12 @@ const actions = () =>
     ].map((name) => [name, vi.fn()]),
   ) as unknown as KeyActions & Record<string, ReturnType<typeof vi.fn>>;
 
-function renderRows(keys: ReturnType<typeof keyView>[], horizonDays = 30) {
+function renderRows(keys: ReturnType<typeof keyView>[], horizonDays = 30, size?: number) {
   const spy = actions();
   render(
     <KeyList
       keys={keys}
+      size={size}
       now={NOW}
       horizonDays={horizonDays}
       actions={spy}
@@ -101,5 +102,12 @@ describe('a key row', () => {
     expect(list.style.getPropertyValue('--row-height')).toBe(`${ROW_HEIGHT}px`);
     expect(list.style.height).toBe(`${2 * ROW_HEIGHT}px`);
     expect(screen.getAllByRole('listitem')[1]?.style.transform).toBe(`translateY(${ROW_HEIGHT}px)`);
+  });
+
+  it('while only the first screen is in, the list is as long as the whole list and says so', () => {
+    renderRows([keyView(), keyView()], 30, 10_000);
+    const list = screen.getByRole('list', { name: 'API keys' });
+    expect(list.style.height).toBe(`${10_000 * ROW_HEIGHT}px`);
+    for (const row of screen.getAllByRole('listitem')) expect(row.getAttribute('aria-setsize')).toBe('10000');
   });
 });

@@ -1,23 +1,49 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { FIRST_SCREEN_KEYS } from '../../../electron/common/channels.js';
 import type { KeyList } from '../../../electron/common/models.js';
 import { prefetchKeyList, useKeyList } from '../../../renderer/hooks/use-bridge-data.js';
 import { bridge } from './fake-bridge.js';
 import { keyList, keyView } from './key-fixtures.js';
 
 const ids = (list: KeyList | null) => list?.keys.map((k) => k.id) ?? [];
+const FIRST = { first: FIRST_SCREEN_KEYS };
 
-/** Main's side: the whole list at revision 1, and (asked since 1) what changed by revision 2. */
-function mainWith(whole: KeyList, changes: KeyList) {
-  bridge.answer('keys.list', (request) =>
-    request?.since === 1 ? { ok: true, value: changes } : { ok: true, value: whole },
-  );
+/**
+ * Main's side: asked with `first`, the first screen (its first key, and how many there are); asked with
+ * `since: 1`, what changed by revision 2; otherwise the whole list at revision 1. `wholeAnswers` holds the
+ * whole list's answers back until released, so a test sees what shows meanwhile.
+ */
+function mainWith(whole: KeyList, changes: KeyList, wholeAnswers?: Promise<void>) {
+  bridge.answer('keys.list', async (request) => {
+    if (request?.first !== undefined) {
+      return {
+        ok: true,
+        value: { ...whole, keys: whole.keys.slice(0, 1), revision: undefined, total: whole.keys.length },
+      };
+    }
+    if (request?.since === 1) return { ok: true, value: changes };
+    await wholeAnswers;
+    return { ok: true, value: whole };
+  });
 }
 
-describe('the popup’s key list: the whole list once, then only what changed', () => {
+describe('the popup’s key list: a first screen, the whole list, then only what changed', () => {
   const a = keyView();
   const b = keyView();
   const whole = { ...keyList([a, b]), revision: 1 };
+
+  it('shows the first screen, saying how long the list is, until the whole list has come', async () => {
+    let release = () => {};
+    mainWith(whole, keyList([]), new Promise<void>((resolve) => (release = resolve)));
+    const { result } = renderHook(() => useKeyList());
+    await waitFor(() => expect(ids(result.current[0])).toEqual([a.id]));
+    expect(result.current[0]?.total).toBe(2);
+    expect(bridge.sent('keys.list')).toEqual([FIRST, undefined]);
+    act(() => release());
+    await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
+    expect(result.current[0]?.total).toBeUndefined();
+  });
 
   it('after main says keys changed, it asks since the revision it holds and keeps the rest', async () => {
     const retagged = { ...b, tags: ['eu'] };
@@ -27,19 +53,20 @@ describe('the popup’s key list: the whole list once, then only what changed', 
     const kept = result.current[0]?.keys[0];
     act(() => bridge.emit('keys.changed', {}));
     await waitFor(() => expect(result.current[0]?.keys[1]?.tags).toEqual(['eu']));
-    expect(bridge.sent('keys.list')).toEqual([undefined, { since: 1 }]);
+    expect(bridge.sent('keys.list')).toEqual([FIRST, undefined, { since: 1 }]);
     expect(result.current[0]?.keys[0]).toBe(kept);
   });
 
-  it('a list asked for when an account was announced serves the key list that mounts next, not one already showing', async () => {
+  it('a first screen asked for when an account was announced serves the key list that mounts next, not one already showing', async () => {
     mainWith(whole, { ...keyList([]), revision: 2, changedSince: 1, order: [a.id] });
     prefetchKeyList();
     const { result } = renderHook(() => useKeyList());
     await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
-    expect(bridge.sent('keys.list')).toHaveLength(1);
+    // The prefetched first screen, then the whole list: nothing asked twice.
+    expect(bridge.sent('keys.list')).toEqual([FIRST, undefined]);
 
     // Announced again while this list shows (the preview's answers and events can arrive in either order):
-    // that whole list is older than what a later change brings, and must not bring b back.
+    // that first screen is older than what a later change brings, and must not bring b back.
     prefetchKeyList();
     act(() => bridge.emit('keys.changed', {}));
     await waitFor(() => expect(ids(result.current[0])).toEqual([a.id]));

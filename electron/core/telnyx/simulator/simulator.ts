@@ -121,7 +121,20 @@ export function createSimulator(options: SimulatorOptions = {}) {
     path: string,
     signal: AbortSignal,
   ): Promise<SimAnswer> {
-    await sleep(latencyMs, signal);
+    // A read's latency runs from its arrival, while it is answered: Telnyx answers requests side by side, and
+    // four pages asked for at once come back together, not each after the one before was written. A change
+    // waits first, so a caller that gives up during the latency changes nothing (as before).
+    if (request.method !== 'GET') await sleep(latencyMs, signal);
+    else {
+      const arrived = performance.now();
+      const answer = await answerOf(request, url, path, signal);
+      await sleep(latencyMs - (performance.now() - arrived), signal);
+      return signal.aborted ? DROPPED : answer;
+    }
+    return answerOf(request, url, path, signal);
+  }
+
+  async function answerOf(request: Request, url: URL, path: string, signal: AbortSignal): Promise<SimAnswer> {
     const fault = faults.take(request.method, path);
     if (fault && !fault.afterHandling) {
       const early = await applyFault(fault, signal);

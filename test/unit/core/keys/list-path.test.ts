@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { orderKeys } from '../../../../electron/common/key-order.js';
 import type { KeyList } from '../../../../electron/common/models.js';
+import { TOP_TAGS, topTags } from '../../../../electron/common/tags.js';
 import type { Result } from '../../../../electron/common/result.js';
 import { createCoreHarness, value } from '../../../fixtures/core-harness.js';
 
@@ -28,6 +30,35 @@ describe('what a person waits for after Connect and Sync now, and what waits for
     const later = value(await h.core.handlers['keys.sync'](undefined));
     expect(listed.keys.length).toBeGreaterThan(0);
     expect(listed.keys.map((k) => k.id)).toEqual(later.keys.map((k) => k.id));
+  });
+
+  it('the first screen is the whole list’s first keys in the popup’s order, with how many there are', async () => {
+    const h = createCoreHarness();
+    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    // A pinned key with no expiry must come first, whatever the records' order.
+    const whole = value(await h.core.handlers['keys.list'](undefined));
+    const last = whole.keys.at(-1);
+    if (!last) throw new Error('no keys');
+    value(await h.core.handlers['keys.pin']({ id: last.id, pinned: true }));
+    const first = value(await h.core.handlers['keys.list']({ first: 5 }));
+    const again = value(await h.core.handlers['keys.list'](undefined));
+    const ordered = orderKeys(again.keys, new Date(again.now));
+    expect(first.keys.map((k) => k.id)).toEqual(ordered.slice(0, 5).map((k) => k.id));
+    expect(first.keys[0]?.id).toBe(last.id);
+    expect(first.keys).toEqual(ordered.slice(0, 5));
+    expect(first.total).toBe(again.keys.length);
+    // No revision: the popup cannot ask for changes since a list it does not hold whole.
+    expect(first.revision).toBeUndefined();
+    expect(first.attention).toEqual(again.attention);
+    // The quick filters and suggestions from the whole list, not from the first screen's few keys.
+    expect(first.topTags).toEqual(topTags(again.keys, TOP_TAGS));
+  });
+
+  it('refuses a first screen larger than a screen', async () => {
+    const h = createCoreHarness();
+    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    const answer = await h.core.handlers['keys.list']({ first: 10_000 });
+    expect(answer.ok).toBe(false);
   });
 
   it('Sync now answers with only what changed since the list the popup holds', async () => {

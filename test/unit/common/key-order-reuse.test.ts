@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orderKeys } from '../../../renderer/key-order.js';
-import { inDays, keyView, NOW } from './key-fixtures.js';
+import { orderKeys } from '../../../electron/common/key-order.js';
+import { inDays, keyView, NOW } from '../renderer/key-fixtures.js';
 
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 const ids = (keys: readonly { id: string }[]) => keys.map((k) => k.id);

@@ -1,5 +1,5 @@
-import { isExpired } from '../electron/common/expiry.js';
-import type { KeyView } from '../electron/common/models.js';
+import { expiryTime, isExpired } from './expiry.js';
+import type { KeyView } from './models.js';
 
 /**
  * The order a person finds keys in, and which key Enter copies. Pinned keys first; then keys that work, the
@@ -7,44 +7,35 @@ import type { KeyView } from '../electron/common/models.js';
  * expired keys last. Within a group, by expiry and then by id, so the order never jumps between refreshes.
  */
 
-/**
- * Each key's expiry as a number, parsed once per key object: every list that arrives is ordered again, and
- * the popup keeps the objects of keys that did not change (`mergeKeyList`), so 10,000 keys are not parsed
- * 20,000 times for a sync that changed one.
- */
-const parsedExpiry = new WeakMap<KeyView, number | null>();
-function expiryAt(key: KeyView): number | null {
-  let at = parsedExpiry.get(key);
-  if (at === undefined) {
-    at = key.expiresAt === null ? null : Date.parse(key.expiresAt);
-    parsedExpiry.set(key, at);
-  }
-  return at;
-}
+/** What ordering looks at: a view, or a record with where its pin is (`firstKeys`). */
+type Orderable = Pick<KeyView, 'id' | 'status' | 'expiresAt' | 'unreadable'>;
 
-/** 0 pinned, 1 working, 2 disabled, 3 expired. */
-function group(key: KeyView, now: Date): number {
-  const at = expiryAt(key);
+/** 0 pinned, 1 working, 2 disabled, 3 expired. Each expiry is parsed once per key object (`expiryTime`). */
+function group(key: Orderable, pinned: boolean, now: Date): number {
+  const at = expiryTime(key);
   // As `isExpired`, with the expiry parsed once.
   if (key.status === 'expired' || (at !== null && at <= now.getTime())) return 3;
-  if (key.pinned) return 0;
+  if (pinned) return 0;
   return key.status === 'inactive' ? 2 : 1;
 }
 
 /** The expiry to sort by: none (never, or unknown) sorts after every date. */
-const expiryOrder = (key: KeyView) =>
-  key.expiresAt === null || key.unreadable.includes('expiresAt') ? Infinity : (expiryAt(key) ?? Infinity);
+const expiryOrder = (key: Orderable) =>
+  key.expiresAt === null || key.unreadable.includes('expiresAt') ? Infinity : (expiryTime(key) ?? Infinity);
 
-type Ranked = { key: KeyView; group: number; expiry: number };
+type Ranked<T> = { key: T; group: number; expiry: number };
+const byRank = <T extends Orderable>(a: Ranked<T>, b: Ranked<T>) =>
+  a.group - b.group || a.expiry - b.expiry || (a.key.id < b.key.id ? -1 : a.key.id > b.key.id ? 1 : 0);
+
 /**
  * The last ranks (in the order the keys came) and the order they gave: a sync that changed a tag (main sends
  * only what changed, and the popup keeps the other keys' objects) need not sort 10,000 keys again.
  */
-let last: { ranks: Ranked[]; order: KeyView[] } | null = null;
+let last: { ranks: Ranked<KeyView>[]; order: KeyView[] } | null = null;
 
 /** The default order (see above). A new array; 10,000 keys sort once per list, not per keystroke. */
 export function orderKeys(keys: readonly KeyView[], now: Date): KeyView[] {
-  const ranks = keys.map((key) => ({ key, group: group(key, now), expiry: expiryOrder(key) }));
+  const ranks = keys.map((key) => ({ key, group: group(key, key.pinned, now), expiry: expiryOrder(key) }));
   const before = last;
   // The same keys, each ranked as last time (now included: one that expired since moves): the same order.
   if (
@@ -58,12 +49,36 @@ export function orderKeys(keys: readonly KeyView[], now: Date): KeyView[] {
     last = { ranks, order: before.order.map((key) => current.get(key.id) ?? key) };
     return last.order;
   }
-  const sorted = [...ranks].sort(
-    (a, b) =>
-      a.group - b.group || a.expiry - b.expiry || (a.key.id < b.key.id ? -1 : a.key.id > b.key.id ? 1 : 0),
-  );
-  last = { ranks, order: sorted.map((r) => r.key) };
+  last = { ranks, order: [...ranks].sort(byRank).map((r) => r.key) };
   return last.order;
+}
+
+/**
+ * The first `count` keys of `orderKeys`'s order, without sorting them all: main answers the popup's first
+ * screen with these (`keys.list({ first })`) from its records, before it has built 10,000 views.
+ */
+export function firstKeys<T extends Orderable>(
+  keys: readonly T[],
+  now: Date,
+  count: number,
+  isPinned: (key: T) => boolean,
+): T[] {
+  const top: Ranked<T>[] = [];
+  for (const key of keys) {
+    const ranked = { key, group: group(key, isPinned(key), now), expiry: expiryOrder(key) };
+    const worst = top[top.length - 1];
+    if (top.length === count && worst && byRank(ranked, worst) >= 0) continue;
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (byRank(top[middle] as Ranked<T>, ranked) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    top.splice(low, 0, ranked);
+    if (top.length > count) top.pop();
+  }
+  return top.map((r) => r.key);
 }
 
 /** Soonest expiry first, whatever else: how a reminder's keys are listed (the most urgent on top). */
