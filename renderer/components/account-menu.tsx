@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import type { AccountActions } from './account-switcher.js';
 import '../styles/actions-menu.css';
+import '../styles/menu-popover.css';
 
 /**
  * The account switcher's menu: every account (a `menuitemradio`, the active one checked), then Add account…,

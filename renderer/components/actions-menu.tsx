@@ -1,7 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { Icon } from './icons.js';
 import '../styles/actions-menu.css';
+
+/** The open menu: loaded when a menu first opens (see `MenuPopover`). */
+const MenuPopover = lazy(() => import('./menu-popover.js').then((m) => ({ default: m.MenuPopover })));
 
 export type MenuItem =
   | { label: string; onSelect: () => void }
@@ -10,66 +12,37 @@ export type MenuItem =
   | { label: string; disabled: true };
 
 /**
- * A menu button: arrows move, Enter chooses, Escape closes (without closing the popup), a click outside
- * closes. "Copy as…" style items open their submenu in place, with a way back.
+ * A menu button and its menu (`MenuPopover`): arrows move, Enter chooses, Escape closes (without closing the
+ * popup), a click outside closes. "Copy as…" style items open their submenu in place, with a way back.
  */
 export function ActionsMenu(props: {
   label: string;
-  items: MenuItem[];
+  /** The items, or how to get them when the menu opens (a key row's are built, and loaded, then). */
+  items: MenuItem[] | (() => Promise<MenuItem[]>);
   tabIndex?: number;
   /** Words on the button ("Snooze…") instead of the ⋯ icon; `label` stays its accessible name. */
   text?: string;
 }) {
   const [open, setOpen] = useState(false);
-  const [submenu, setSubmenu] = useState<number | null>(null);
+  /** Items got when the menu opened (`items` a function). */
+  const [got, setGot] = useState<MenuItem[] | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLUListElement>(null);
-  const [place, setPlace] = useState<{ top: number; right: number } | null>(null);
+  const items = typeof props.items === 'function' ? got : props.items;
 
-  const close = (refocus: boolean) => {
+  const close = useCallback((refocus: boolean) => {
+    opening.current += 1;
     setOpen(false);
-    setSubmenu(null);
-    setPlace(null);
+    setGot(null);
     if (refocus) button.current?.focus();
+  }, []);
+  /** Which opening items got now belong to: a menu closed meanwhile drops them. */
+  const opening = useRef(0);
+  const show = () => {
+    const mine = (opening.current += 1);
+    setOpen(true);
+    if (typeof props.items === 'function')
+      void props.items().then((loaded) => opening.current === mine && setGot(loaded));
   };
-
-  // The menu lives in a portal, placed by the button: rows and the scroll area must not clip or cover it.
-  useLayoutEffect(() => {
-    if (!open || !button.current || !menu.current) return;
-    const anchor = button.current.getBoundingClientRect();
-    const height = menu.current.offsetHeight;
-    const below = anchor.bottom + 2 + height <= window.innerHeight;
-    setPlace({
-      top: below ? anchor.bottom + 2 : Math.max(4, anchor.top - 2 - height),
-      right: Math.max(4, window.innerWidth - anchor.right),
-    });
-  }, [open, submenu]);
-
-  useEffect(() => {
-    if (!open) return;
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const outside = (event: MouseEvent) => {
-      if (!menu.current?.contains(event.target as Node) && event.target !== button.current) close(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open, submenu]);
-
-  const current = submenu === null ? props.items : [];
-  const sub = submenu !== null ? props.items[submenu] : undefined;
-  const entries =
-    sub && 'submenu' in sub
-      ? [
-          { label: '‹ Back', onSelect: () => setSubmenu(null) },
-          ...sub.submenu.map((s) => ({ ...s, onSelect: () => (close(true), s.onSelect()) })),
-        ]
-      : current.map((item, index) =>
-          'submenu' in item
-            ? { label: item.label, onSelect: () => setSubmenu(index), hasPopup: true }
-            : 'disabled' in item
-              ? { label: item.label, onSelect: () => {}, disabled: true }
-              : { label: item.label, onSelect: () => (close(true), item.onSelect()) },
-        );
 
   return (
     <div className="menu-anchor">
@@ -82,7 +55,7 @@ export function ActionsMenu(props: {
         aria-haspopup="menu"
         aria-expanded={open}
         tabIndex={props.tabIndex}
-        onClick={() => (open ? close(true) : setOpen(true))}
+        onClick={() => (open ? close(true) : show())}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && open) {
             event.preventDefault();
@@ -93,44 +66,11 @@ export function ActionsMenu(props: {
       >
         {props.text ?? <Icon name="more" />}
       </button>
-      {open &&
-        createPortal(
-          <ul
-            ref={menu}
-            // Measured first at opacity 0 (still focusable), then placed.
-            style={place ? { top: place.top, right: place.right } : { top: 0, right: 0, opacity: 0 }}
-            role="menu"
-            aria-label={sub ? sub.label : props.label}
-            className="popover-menu"
-            onKeyDown={(event) => {
-              const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-              const at = items.indexOf(document.activeElement as HTMLElement);
-              if (event.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
-              else if (event.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
-              else if (event.key === 'Escape') close(true);
-              else if (event.key === 'Tab') close(false);
-              else if (event.key === 'Enter' || event.key === ' ')
-                (document.activeElement as HTMLElement).click();
-              else return;
-              event.preventDefault();
-              event.stopPropagation();
-            }}
-          >
-            {entries.map((entry) => (
-              <li
-                key={entry.label}
-                role="menuitem"
-                tabIndex={-1}
-                aria-haspopup={'hasPopup' in entry ? 'menu' : undefined}
-                aria-disabled={'disabled' in entry ? true : undefined}
-                onClick={entry.onSelect}
-              >
-                {entry.label}
-              </li>
-            ))}
-          </ul>,
-          document.body,
-        )}
+      {open && items && (
+        <Suspense fallback={null}>
+          <MenuPopover label={props.label} items={items} button={button.current} onClose={close} />
+        </Suspense>
+      )}
     </div>
   );
 }

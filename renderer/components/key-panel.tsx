@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { lazy, Suspense, type Ref } from 'react';
 import type {
   AccountMode,
   Capabilities,
@@ -8,9 +8,17 @@ import type {
 import type { OnlyKeys } from '../hooks/use-key-filter.js';
 import { KeyList, type KeyListHandle } from './key-list.js';
 import type { KeyActions, KeyPermissions } from './key-row.js';
-import { PortalNotes, StatusBanners, type SnoozeUntil } from './notices.js';
+import { StatusBanners, type SnoozeUntil } from './notices.js';
 import { TagFilters } from './tag-filters.js';
 import { whyLeftOut } from '../../electron/common/unused-keys.js';
+
+/**
+ * What this account cannot do from Keytray (and the demo's note): loaded only for an account that has
+ * something to be told; an owner's has nothing, and the first screen has a size budget.
+ */
+const PortalNotes = lazy(() => import('./portal-notes.js').then((m) => ({ default: m.PortalNotes })));
+const hasPortalNotes = (capabilities: Capabilities, mode: AccountMode) =>
+  mode === 'demo' || !capabilities.isOwner || capabilities.editTags === 'unavailable';
 
 /**
  * The API keys tab: quick tag filters, the banners (offline, what needs attention, a narrowed list), what this
@@ -80,7 +88,11 @@ export function KeyPanel(props: {
         onClearOnly={() => (unused?.pressed ? unused.onToggle() : props.onOnly(null))}
         onSnooze={props.onSnooze}
       />
-      <PortalNotes capabilities={props.capabilities} mode={props.mode} />
+      {hasPortalNotes(props.capabilities, props.mode) && (
+        <Suspense fallback={null}>
+          <PortalNotes capabilities={props.capabilities} mode={props.mode} />
+        </Suspense>
+      )}
       {list === null ? (
         <p className="empty">Loading keys…</p>
       ) : props.shown.length === 0 ? (

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { KeyCopyFormat } from '../../electron/common/channels.js';
 import { needsAttention } from '../../electron/common/expiry.js';
 import type { KeyView } from '../../electron/common/models.js';
@@ -15,12 +15,16 @@ import {
 } from '../key-words.js';
 import { usePendingDisables } from '../hooks/use-pending-disables.js';
 import { lastUseText } from '../../electron/common/unused-keys.js';
-import { ActionsMenu, type MenuItem } from './actions-menu.js';
+import { ActionsMenu } from './actions-menu.js';
 import { Switch } from './switch.js';
 import { Icon } from './icons.js';
 import { KeyTags } from './key-tags.js';
 import '../styles/key-row.css';
-import { PendingDisableStatus } from './pending-disable-status.js';
+
+/** "disabling in 5 s — Undo": loaded the first time a key is switched off (the first screen has a budget). */
+const PendingDisableStatus = lazy(() =>
+  import('./pending-disable-status.js').then((m) => ({ default: m.PendingDisableStatus })),
+);
 
 export type KeyActions = {
   copy(id: string, format: KeyCopyFormat): void;
@@ -84,45 +88,6 @@ export const KeyRow = memo(function KeyRow(props: {
       : ''
     : ', tags unknown';
 
-  const menu: MenuItem[] = [];
-  // A status Keytray cannot read is shown as neither on nor off, so no switch: the two actions, said plainly.
-  if (permissions.toggle && key.status === 'unknown' && !connected) {
-    menu.push({ label: 'Enable', onSelect: () => actions.setEnabled(key.id, true) });
-    menu.push({ label: 'Disable', onSelect: () => actions.setEnabled(key.id, false) });
-  }
-  if (key.status !== 'inactive')
-    menu.push({ label: 'Replace key…', onSelect: () => actions.replace(key.id) });
-  if (key.hasSecret) {
-    menu.push({
-      label: 'Copy as…',
-      submenu: [
-        { label: 'Environment variable', onSelect: () => actions.copy(key.id, 'env') },
-        { label: 'Authorization header', onSelect: () => actions.copy(key.id, 'header') },
-        // The command reads the key from the variable the line above sets: no key lands in shell history.
-        { label: 'curl command (reads $TELNYX_API_KEY)', onSelect: () => actions.copy(key.id, 'curl') },
-      ],
-    });
-    menu.push({ label: 'Reveal…', onSelect: () => actions.reveal(key.id) });
-    menu.push({ label: 'Change saved key…', onSelect: () => actions.changeSecret(key.id) });
-    if (!connected) menu.push({ label: 'Forget saved key…', onSelect: () => actions.forgetSecret(key.id) });
-  } else {
-    menu.push({ label: 'Save the full key…', onSelect: () => actions.saveSecret(key.id) });
-  }
-  menu.push({ label: 'Rename…', onSelect: () => actions.rename(key.id) });
-  // Scope statements are the owner's to read, as turning keys on and off is (`toggle`).
-  if (permissions.toggle) menu.push({ label: 'Permissions…', onSelect: () => actions.scopes(key.id) });
-  if (key.pinned) menu.push({ label: 'Tray label…', onSelect: () => actions.renamePin(key.id) });
-  if (permissions.remove && !connected)
-    menu.push({ label: 'Delete…', onSelect: () => actions.remove(key.id) });
-  // Said where Delete and Forget would be: without this key Keytray could not reach Telnyx at all.
-  if (connected)
-    menu.push({
-      label: permissions.remove
-        ? "Keytray connects with this key, so it can't be deleted, turned off or forgotten here. Disconnect first."
-        : 'Keytray connects with this key: Disconnect to forget it',
-      disabled: true,
-    });
-
   return (
     <li
       className={`key-row status-${key.status}`}
@@ -153,7 +118,9 @@ export const KeyRow = memo(function KeyRow(props: {
       </div>
       <div className="key-main">
         {pendingDisable ? (
-          <PendingDisableStatus id={key.id} pending={pendingDisable} tabIndex={tab} />
+          <Suspense fallback={null}>
+            <PendingDisableStatus id={key.id} pending={pendingDisable} tabIndex={tab} />
+          </Suspense>
         ) : (
           <div className="key-line meta">
             <span className={soon ? 'expiry soon' : key.status === 'expired' ? 'expiry expired' : 'expiry'}>
@@ -242,7 +209,11 @@ export const KeyRow = memo(function KeyRow(props: {
         >
           <Icon name="pin" />
         </button>
-        <ActionsMenu label={`More actions ${key.id}`} items={menu} tabIndex={tab} />
+        <ActionsMenu
+          label={`More actions ${key.id}`}
+          items={() => import('./key-menu.js').then((m) => m.keyMenu(key, actions, permissions))}
+          tabIndex={tab}
+        />
       </div>
     </li>
   );

@@ -3,7 +3,6 @@ import { FIRST_SCREEN_KEYS } from '../../electron/common/channels.js';
 import type { KeyList, Preferences, TokenView } from '../../electron/common/models.js';
 import type { Result } from '../../electron/common/result.js';
 import { keytray } from '../bridge.js';
-import { mergeKeyList } from '../key-list-updates.js';
 
 /** Data from main that changes when main says so (`keys.changed`): fetched, then refetched on the event. */
 function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Promise<void>] {
@@ -53,11 +52,16 @@ export function useKeyList(): [KeyList | null, () => Promise<void>, () => Promis
   /** Keeps what an answer brings; one that does not fit the list held asks for the whole list instead. */
   const take = useCallback(async (answer: Result<KeyList>): Promise<Result<KeyList>> => {
     if (!answer.ok) return answer;
-    let next = mergeKeyList(held.current, answer.value);
+    // A whole list (no `changedSince`) is taken as it is; what changed since a revision is merged by
+    // key-list-updates.ts, loaded with the first such answer (the popup's first screen has a size budget).
+    let next =
+      answer.value.changedSince === undefined
+        ? answer.value
+        : (await import('../key-list-updates.js')).mergeKeyList(held.current, answer.value);
     if (next === null) {
       const whole = await keytray.keys.list();
       if (!whole.ok) return whole;
-      next = mergeKeyList(null, whole.value) ?? whole.value;
+      next = whole.value;
     }
     if (next !== held.current) {
       held.current = next;

@@ -72,6 +72,9 @@ export function createKeyService(deps: KeyServiceDeps) {
   const revisions = createListRevisions();
   const views = createKeyViews();
   let offline = false;
+  /** Syncs started, and the newest whose list was kept (see `sync`). */
+  let syncsStarted = 0;
+  let newestKept = 0;
   const changed = () => deps.events.emit('keys.changed', {});
 
   /**
@@ -310,6 +313,27 @@ export function createKeyService(deps: KeyServiceDeps) {
     };
   }
 
+  /** Keeps a fresh list (see `accept`): cached, older keys adopted. */
+  async function keep(keys: KeyRecord[], session: Session): Promise<void> {
+    if (deps.accounts.scope() !== session.scope) return;
+    deps.keyCache.write({ scope: null, keys, syncedAt: deps.clock.now().toISOString() });
+    offline = false;
+    // The popup asks for this list next: which of its keys the keychain holds (asked once per account, over
+    // D-Bus in ~10 ms) is on its way meanwhile.
+    void held.inKeychain().catch(() => undefined);
+    const adopt = () =>
+      held
+        .adoptLegacy(session, keys)
+        .catch((error: unknown) => deps.logger.warn('could not adopt older saved keys', { error }));
+    if (!deps.later) return adopt();
+    deps.later(async () => {
+      if (deps.accounts.scope() !== session.scope) return;
+      const before = (await held.inKeychain()).size;
+      await adopt();
+      if (deps.accounts.scope() === session.scope && (await held.inKeychain()).size !== before) changed();
+    });
+  }
+
   const service = {
     list,
     secretOf,
@@ -317,11 +341,16 @@ export function createKeyService(deps: KeyServiceDeps) {
     /** A fresh list from Telnyx; answered like `list(since)`. */
     async sync(since?: number): Promise<KeyList> {
       const session = deps.accounts.session();
+      const mine = (syncsStarted += 1);
       try {
         const keys = await fetchKeys();
         // Another account was connected while this list was on its way: it is not that account's list.
         if (deps.accounts.scope() !== session.scope) return await list(since);
-        await service.accept(keys, session);
+        // Two syncs at once (Sync now while a switch's sync runs): the one that started first may finish
+        // last, with older news. It must not replace the list a later one kept (a key's new expiry, say).
+        if (mine < newestKept) return await list(since);
+        newestKept = mine;
+        await keep(keys, session);
       } catch (error) {
         if (
           error instanceof AppError &&
@@ -587,23 +616,9 @@ export function createKeyService(deps: KeyServiceDeps) {
      * for every entry, so with `later` it runs after the answer (the list shows it when it is done).
      */
     async accept(keys: KeyRecord[], session: Session): Promise<void> {
-      if (deps.accounts.scope() !== session.scope) return;
-      deps.keyCache.write({ scope: null, keys, syncedAt: deps.clock.now().toISOString() });
-      offline = false;
-      // The popup asks for this list next: which of its keys the keychain holds (asked once per account, over
-      // D-Bus in ~10 ms) is on its way meanwhile.
-      void held.inKeychain().catch(() => undefined);
-      const adopt = () =>
-        held
-          .adoptLegacy(session, keys)
-          .catch((error: unknown) => deps.logger.warn('could not adopt older saved keys', { error }));
-      if (!deps.later) return adopt();
-      deps.later(async () => {
-        if (deps.accounts.scope() !== session.scope) return;
-        const before = (await held.inKeychain()).size;
-        await adopt();
-        if (deps.accounts.scope() === session.scope && (await held.inKeychain()).size !== before) changed();
-      });
+      // Newer than any sync under way (those started before this list was fetched): they must not replace it.
+      newestKept = syncsStarted + 0.5;
+      await keep(keys, session);
     },
 
     /** Keys whose full key is only in memory (the keychain refused it), per account: lost at quit. */

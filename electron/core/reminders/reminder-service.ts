@@ -35,6 +35,8 @@ export function createReminderService(deps: {
 }) {
   let timer: TimerHandle | null = null;
   let running: Promise<void> | null = null;
+  /** The one check to run after the running one (see `check`). */
+  let again: Promise<void> | null = null;
 
   function remind(now: Date) {
     const { preferences, reminders } = deps.state.read();
@@ -111,11 +113,21 @@ export function createReminderService(deps: {
     });
   }
 
-  async function check() {
+  async function check(): Promise<void> {
+    // Asked while a check runs (a sync's fresh list while the last check still lists the other accounts):
+    // one more check after it, for all who asked meanwhile. The running one may have read the keys before
+    // that sync kept them, and its key's reminder would wait for the next hour.
+    if (running) {
+      const after = () => {
+        again = null;
+        return check();
+      };
+      return (again ??= running.then(after, after));
+    }
     // One check at a time: a sync and the hourly timer may arrive together. `.finally` clears the latch
     // after it is set, even when a check ends before its first await (a `finally` inside the async body
     // would run first and leave the latch set for good: no check would ever run again).
-    running ??= runCheck().finally(() => {
+    running = runCheck().finally(() => {
       running = null;
     });
     return running;

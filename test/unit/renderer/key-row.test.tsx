@@ -87,7 +87,7 @@ describe('a key row', () => {
     const key = keyView();
     const spy = renderRows([key]);
     await userEvent.click(screen.getByRole('button', { name: `More actions ${key.id}` }));
-    await userEvent.click(screen.getByRole('menuitem', { name: 'Rename…' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Rename…' }));
     expect(spy.rename).toHaveBeenCalledWith(key.id);
   });
 

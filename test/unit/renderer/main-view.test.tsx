@@ -120,7 +120,7 @@ describe('main view: what needs attention', () => {
     bridge.answer('reminders.snooze', () => ok([]));
     await renderMainView({ list: keyList([soon, gone], attention) });
     await userEvent.click(screen.getByRole('button', { name: 'Snooze reminders for 2 keys' }));
-    await userEvent.click(screen.getByRole('menuitem', { name: 'Snooze until the next reminder' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Snooze until the next reminder' }));
     await waitFor(() => expect(said()).toBe('2 reminders snoozed until the next reminder'));
     expect(bridge.sent('reminders.snooze')).toEqual([
       { keyId: gone.id, until: 'next-lead-time' },

@@ -55,6 +55,13 @@ function renderList(send: (id: string) => Promise<void>) {
 }
 
 beforeEach(() => vi.useFakeTimers());
+
+/** "disabling in 5 s — Undo" loads the first time a key is switched off: let it. */
+const statusLoaded = () =>
+  act(async () => {
+    await import('../../../renderer/components/pending-disable-status.js');
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  });
 afterEach(() => vi.useRealTimers());
 
 describe('disable with Undo', () => {
@@ -63,6 +70,7 @@ describe('disable with Undo', () => {
     const { key } = renderList(send);
     const toggle = screen.getByRole('switch', { name: `Enabled ${key.id}` });
     act(() => toggle.click());
+    await statusLoaded();
     expect(toggle.getAttribute('aria-checked')).toBe('false');
     const waiting = within(screen.getByRole('listitem')).getByRole('status');
     expect(waiting.textContent).toContain('disabling in 5 s');
@@ -80,6 +88,7 @@ describe('disable with Undo', () => {
     const send = vi.fn(async () => {});
     const { key } = renderList(send);
     act(() => screen.getByRole('switch', { name: `Enabled ${key.id}` }).click());
+    await statusLoaded();
     act(() => screen.getByRole('button', { name: `Undo disabling ${key.id}` }).click());
     expect(screen.getByRole('switch', { name: `Enabled ${key.id}` }).getAttribute('aria-checked')).toBe(
       'true',
