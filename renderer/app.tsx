@@ -52,9 +52,10 @@ export function App() {
     const offShown = keytray.on('popup.shown', ({ view }) => view === 'quit' && setQuitting(true));
     // Another account, or none: its open dialogs, messages, search, filters go (a fresh tree), and the popup
     // shows what main has now. "Quit Keytray?" stays open, re-listing what quitting would lose.
-    const offAccount = keytray.on('account.changed', () => {
-      // Nothing connected on screen yet (Connect was clicked here): the key list that mounts next will want it.
-      if (!shown.current?.connected) prefetchKeyList();
+    const offAccount = keytray.on('account.changed', ({ firstScreen }) => {
+      // Nothing connected on screen yet (Connect was clicked here): the key list that mounts next will want
+      // its first screen, which came with the news after a Connect.
+      if (!shown.current?.connected) prefetchKeyList(firstScreen ?? null);
       loadStatus();
     });
     const onKey = (event: KeyboardEvent) => {
@@ -84,7 +85,13 @@ export function App() {
       ) : adding || !status.connected ? (
         <Suspense fallback={LOADING}>
           <ConnectView
-            onConnected={(next) => (setAdding(false), setStatus(next))}
+            onConnected={(next) => {
+              // The key list mounts next: its first screen is asked for now, whichever of this answer and
+              // `account.changed` comes first (their order differs between shells).
+              prefetchKeyList();
+              setAdding(false);
+              setStatus(next);
+            }}
             {...(adding && status.connected ? { adding: { onCancel: () => setAdding(false) } } : {})}
           />
         </Suspense>

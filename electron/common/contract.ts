@@ -202,6 +202,10 @@ export const events = {
   'notification.clicked': z.strictObject({ keyIds: z.array(KeyId) }),
   /** The popup was just shown (tray click, shortcut, second launch): focus goes to Search, or Settings. */
   'popup.shown': z.strictObject({ view: z.enum(['main', 'settings', 'quit']) }),
-  /** Another account was connected, or none is: what the popup shows of the previous one goes. */
-  'account.changed': z.strictObject({}),
+  /**
+   * Another account was connected, or none is: what the popup shows of the previous one goes. After Connect
+   * it carries the new account's first screen of keys (`keys.list({ first })`): one round trip less before
+   * the popup shows them.
+   */
+  'account.changed': z.strictObject({ firstScreen: KeyList.optional() }),
 } as const satisfies { [E in EventName]: z.ZodType };

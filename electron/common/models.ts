@@ -5,7 +5,8 @@ import {
   UNUSED_AFTER_CHOICES,
 } from './preference-choices.js';
 import { KEY_ID_PATTERN } from './key-id.js';
-import { MAX_TAGS, MAX_TAG_LENGTH, TOP_TAGS } from './tags.js';
+import { MAX_TAGS, MAX_TAG_LENGTH } from './tags.js';
+import { TOP_TAGS } from './top-tags.js';
 
 /** Domain shapes that cross IPC. Never a secret here: the renderer sees ids, tags, status and dates. */
 

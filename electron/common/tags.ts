@@ -58,19 +58,3 @@ export function checkTags(
   }
   return { ok: true, tags };
 }
-
-/**
- * The most used tags, for the quick filters and the tag suggestions. Main sends them with a first screen
- * (`KeyList.topTags`), whose few keys would suggest other tags than the whole list does.
- */
-/** How many of the most used tags the popup offers (the quick filters show the first few). */
-export const TOP_TAGS = 50;
-
-export function topTags(keys: readonly { tags: readonly string[] }[], limit: number): string[] {
-  const counts = new Map<string, number>();
-  for (const key of keys) for (const tag of key.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([tag]) => tag);
-}

@@ -1,4 +1,5 @@
 import { LINKS } from '../common/contract.js';
+import { FIRST_SCREEN_KEYS } from '../common/channels.js';
 import type { KeyList, Preferences } from '../common/models.js';
 import { AppError } from './errors.js';
 import { createAccountService } from './accounts/account-service.js';
@@ -285,9 +286,9 @@ export function createCore(ports: CorePorts) {
    * Nothing of the previous account stays on screen: its filters, messages and notifications go (the popup
    * loads everything again). False when the account is the same.
    */
-  function accountChanged(scopeBefore: string | null): boolean {
+  function accountChanged(scopeBefore: string | null, firstScreen?: KeyList): boolean {
     if (accounts.scope() === scopeBefore) return false;
-    events.emit('account.changed', {});
+    events.emit('account.changed', firstScreen ? { firstScreen } : {});
     compatibility.forgetReport();
     ports.desktop.withdrawNotifications();
     redrawTray();
@@ -300,8 +301,13 @@ export function createCore(ports: CorePorts) {
    */
   async function connected(scopeBefore: string | null, listed: KeyRecord[] | null) {
     if (listed !== null) await keys.accept(listed, accounts.session()).catch(() => undefined);
+    // Another account's news carries its first screen, which the popup would otherwise ask for next.
+    const firstScreen =
+      listed !== null && accounts.scope() !== scopeBefore
+        ? await keys.list(undefined, FIRST_SCREEN_KEYS).catch(() => undefined)
+        : undefined;
     // The same account again: the popup keeps what it shows, so it is told the list changed.
-    if (!accountChanged(scopeBefore) && listed !== null) events.emit('keys.changed', {});
+    if (!accountChanged(scopeBefore, firstScreen) && listed !== null) events.emit('keys.changed', {});
     if (listed === null) return void (await syncThenCheck().catch(() => undefined));
     await afterAnswer(() => reminders.check());
   }
@@ -310,7 +316,8 @@ export function createCore(ports: CorePorts) {
       'account.connect': async ({ apiKey, name }) => {
         const before = accounts.scope();
         // Which keys the keychain holds is asked now, in parallel: the first rows need it after Telnyx answers.
-        secrets.listAhead();
+        // Just after the first requests to Telnyx have gone out: starting a D-Bus call takes a few ms.
+        setImmediate(() => secrets.listAhead());
         const { status, listed } = await accounts.connect(apiKey, name ?? null);
         keys.reset();
         // The first list arrives with the connection, so the popup never shows a half-empty list. A failed

@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { KeyCopyFormat } from '../../electron/common/channels.js';
 import type { AccountStatus, KeyView } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
-import { TOP_TAGS, topTags } from '../../electron/common/tags.js';
+import { TOP_TAGS, topTags } from '../../electron/common/top-tags.js';
 import { enterMayCopy } from '../../electron/common/key-order.js';
 import { useAnnounce } from '../hooks/use-announcer.js';
 import { useKeyList, usePreferences, useTokens } from '../hooks/use-bridge-data.js';

@@ -25,12 +25,39 @@ function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Prom
 const firstScreen = () => keytray.keys.list({ first: FIRST_SCREEN_KEYS });
 
 /**
- * The first screen, asked for as soon as the popup hears of another account, before it knows what to show:
- * the key list that mounts next finds it on its way (one bridge round trip less between Connect and the first
- * rows). Taken once, by a key list that mounts within a second.
+ * The first screen for the key list that mounts next (after a Connect), taken once within a second. After a
+ * Connect main sends it with `account.changed`; the Connect answer and that event arrive in either order, so
+ * the answer waits a moment for the event (`prefetchKeyList()`), and the event either brings the list
+ * (`prefetchKeyList(list)`) or says none is coming (`prefetchKeyList(null)`: a key without the organization's
+ * list, the demo), and it is asked for.
  */
 let early: [at: number, answer: Promise<Result<KeyList>>] | null = null;
-export const prefetchKeyList = () => void (early = [Date.now(), firstScreen()]);
+/** The same, when it came with the event before the key list mounted: shown in its very first render. */
+let sent: [at: number, list: KeyList] | null = null;
+const freshSent = () => (sent && Date.now() - sent[0] < 1_000 ? sent[1] : null);
+/** Waiting for the event: what it brought, or null (nothing came: ask main). */
+let waiting: ((list: KeyList | null) => void) | null = null;
+/** How long the Connect answer waits for `account.changed` before asking for the first screen itself. */
+const EVENT_GRACE_MS = 50;
+
+export function prefetchKeyList(given?: KeyList | null) {
+  if (waiting && given !== undefined) return waiting(given);
+  if (given) return void (sent = [Date.now(), given]);
+  if (freshSent() || (given === undefined && early && Date.now() - early[0] < 250)) return;
+  early = [
+    Date.now(),
+    given === null
+      ? firstScreen()
+      : new Promise((resolve) => {
+          const timer = setTimeout(() => waiting?.(null), EVENT_GRACE_MS);
+          waiting = (list) => {
+            waiting = null;
+            clearTimeout(timer);
+            resolve(list ? { ok: true, value: list } : firstScreen());
+          };
+        }),
+  ];
+}
 
 /** After the frame that shows what was just set. */
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -45,7 +72,9 @@ const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(()
  * measures the gap).
  */
 export function useKeyList(): [KeyList | null, () => Promise<void>, () => Promise<Result<KeyList>>] {
-  const [list, setList] = useState<KeyList | null>(null);
+  // A first screen main sent is in the very first render, not a frame later (after an effect).
+  const [list, setList] = useState<KeyList | null>(freshSent);
+  const shownFirst = useRef(list);
   const held = useRef<KeyList | null>(null);
   const fetching = useRef<{ again: boolean } | null>(null);
 
@@ -90,14 +119,20 @@ export function useKeyList(): [KeyList | null, () => Promise<void>, () => Promis
     let mounted = true;
     const prefetched = early && Date.now() - early[0] < 1_000 ? early[1] : null;
     early = null;
+    sent = null;
     void (async () => {
-      const answer = await (prefetched ?? firstScreen());
-      // Shown only while nothing whole is: the whole list may have come first (a change announced meanwhile).
-      if (mounted && answer.ok && answer.value.total !== undefined && held.current === null) {
-        setList(answer.value);
+      if (shownFirst.current) {
         performance.mark('keytray:keys-data');
-        // The whole list is asked for once the first screen is on screen: parsing it must not delay that frame.
         await afterPaint();
+      } else {
+        const answer = await (prefetched ?? firstScreen());
+        // Shown only while nothing whole is: the whole list may have come first (a change announced meanwhile).
+        if (mounted && answer.ok && answer.value.total !== undefined && held.current === null) {
+          setList(answer.value);
+          performance.mark('keytray:keys-data');
+          // The whole list is asked for once the first screen is on screen: parsing it must not delay that frame.
+          await afterPaint();
+        }
       }
       if (mounted) await refresh();
     })();

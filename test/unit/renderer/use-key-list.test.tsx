@@ -45,6 +45,15 @@ describe('the popup’s key list: a first screen, the whole list, then only what
     expect(result.current[0]?.total).toBeUndefined();
   });
 
+  it('a first screen main sent with the news of the account is in the first render, and not asked for', async () => {
+    mainWith(whole, keyList([]));
+    prefetchKeyList({ ...whole, keys: [a], revision: undefined, total: 2 });
+    const { result } = renderHook(() => useKeyList());
+    expect(ids(result.current[0])).toEqual([a.id]);
+    await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
+    expect(bridge.sent('keys.list')).toEqual([undefined]);
+  });
+
   it('after main says keys changed, it asks since the revision it holds and keeps the rest', async () => {
     const retagged = { ...b, tags: ['eu'] };
     mainWith(whole, { ...keyList([retagged]), revision: 2, changedSince: 1 });

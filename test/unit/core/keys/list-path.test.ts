@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { FIRST_SCREEN_KEYS } from '../../../../electron/common/channels.js';
 import { orderKeys } from '../../../../electron/common/key-order.js';
 import type { KeyList } from '../../../../electron/common/models.js';
-import { TOP_TAGS, topTags } from '../../../../electron/common/tags.js';
+import { TOP_TAGS, topTags } from '../../../../electron/common/top-tags.js';
 import type { Result } from '../../../../electron/common/result.js';
 import { createCoreHarness, value } from '../../../fixtures/core-harness.js';
 
@@ -30,6 +31,17 @@ describe('what a person waits for after Connect and Sync now, and what waits for
     const later = value(await h.core.handlers['keys.sync'](undefined));
     expect(listed.keys.length).toBeGreaterThan(0);
     expect(listed.keys.map((k) => k.id)).toEqual(later.keys.map((k) => k.id));
+  });
+
+  it('after Connect, the news of the account carries its first screen, so the popup need not ask', async () => {
+    const h = createCoreHarness();
+    const heard: (KeyList | undefined)[] = [];
+    h.core.events.on('account.changed', ({ firstScreen }) => void heard.push(firstScreen));
+    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    const asked = value(await h.core.handlers['keys.list']({ first: FIRST_SCREEN_KEYS }));
+    expect(heard).toHaveLength(1);
+    expect(heard[0]?.keys).toEqual(asked.keys);
+    expect(heard[0]?.total).toBe(asked.total);
   });
 
   it('the first screen is the whole list’s first keys in the popup’s order, with how many there are', async () => {
