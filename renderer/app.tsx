@@ -3,7 +3,7 @@ import type { AccountStatus } from '../electron/common/models.js';
 import { keytray } from './bridge.js';
 import { MainView } from './components/main-view.js';
 import { AnnouncerProvider } from './hooks/use-announcer.js';
-import { prefetchKeyList } from './hooks/use-bridge-data.js';
+import { heardOfAccount, prefetchKeyList } from './hooks/use-bridge-data.js';
 import { PendingDisablesProvider } from './hooks/use-pending-disables.js';
 
 /**
@@ -53,9 +53,9 @@ export function App() {
     // Another account, or none: its open dialogs, messages, search, filters go (a fresh tree), and the popup
     // shows what main has now. "Quit Keytray?" stays open, re-listing what quitting would lose.
     const offAccount = keytray.on('account.changed', ({ firstScreen }) => {
-      // Nothing connected on screen yet (Connect was clicked here): the key list that mounts next will want
-      // its first screen, which came with the news after a Connect.
-      if (!shown.current?.connected) prefetchKeyList(firstScreen ?? null);
+      // After a Connect the news carries the new account's first screen, for the key list that mounts next
+      // (asked for when it does not, if nothing connected is on screen yet).
+      heardOfAccount(firstScreen, !shown.current?.connected);
       loadStatus();
     });
     const onKey = (event: KeyboardEvent) => {

@@ -22,7 +22,7 @@ function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Prom
 }
 
 /** The first screen of keys (`keys.list({ first })`): what a key list with nothing to show asks for first. */
-const firstScreen = () => keytray.keys.list({ first: FIRST_SCREEN_KEYS });
+const askFirstScreen = () => keytray.keys.list({ first: FIRST_SCREEN_KEYS });
 
 /**
  * The first screen for the key list that mounts next (after a Connect), taken once within a second. After a
@@ -40,22 +40,29 @@ let waiting: ((list: KeyList | null) => void) | null = null;
 /** How long the Connect answer waits for `account.changed` before asking for the first screen itself. */
 const EVENT_GRACE_MS = 50;
 
-export function prefetchKeyList(given?: KeyList | null) {
-  if (waiting && given !== undefined) return waiting(given);
-  if (given) return void (sent = [Date.now(), given]);
-  if (freshSent() || (given === undefined && early && Date.now() - early[0] < 250)) return;
+/**
+ * `account.changed` came: with the new account's first screen (after a Connect), or without it; then it is
+ * asked for if a Connect answer waits for it, or if the key list that mounts next will want it (`wanted`).
+ */
+export function heardOfAccount(firstScreen: KeyList | undefined, wanted: boolean) {
+  if (waiting) return waiting(firstScreen ?? null);
+  if (firstScreen) sent = [Date.now(), firstScreen];
+  else if (wanted && !freshSent()) early = [Date.now(), askFirstScreen()];
+}
+
+/** Connect answered: the key list mounts next. Its first screen comes with `account.changed`, or is asked for. */
+export function prefetchKeyList() {
+  if (freshSent() || waiting || (early && Date.now() - early[0] < 250)) return;
   early = [
     Date.now(),
-    given === null
-      ? firstScreen()
-      : new Promise((resolve) => {
-          const timer = setTimeout(() => waiting?.(null), EVENT_GRACE_MS);
-          waiting = (list) => {
-            waiting = null;
-            clearTimeout(timer);
-            resolve(list ? { ok: true, value: list } : firstScreen());
-          };
-        }),
+    new Promise((resolve) => {
+      const timer = setTimeout(() => waiting?.(null), EVENT_GRACE_MS);
+      waiting = (list) => {
+        waiting = null;
+        clearTimeout(timer);
+        resolve(list ? { ok: true, value: list } : askFirstScreen());
+      };
+    }),
   ];
 }
 
@@ -125,7 +132,7 @@ export function useKeyList(): [KeyList | null, () => Promise<void>, () => Promis
         performance.mark('keytray:keys-data');
         await afterPaint();
       } else {
-        const answer = await (prefetched ?? firstScreen());
+        const answer = await (prefetched ?? askFirstScreen());
         // Shown only while nothing whole is: the whole list may have come first (a change announced meanwhile).
         if (mounted && answer.ok && answer.value.total !== undefined && held.current === null) {
           setList(answer.value);

@@ -2,7 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FIRST_SCREEN_KEYS } from '../../../electron/common/channels.js';
 import type { KeyList } from '../../../electron/common/models.js';
-import { prefetchKeyList, useKeyList } from '../../../renderer/hooks/use-bridge-data.js';
+import { heardOfAccount, prefetchKeyList, useKeyList } from '../../../renderer/hooks/use-bridge-data.js';
 import { bridge } from './fake-bridge.js';
 import { keyList, keyView } from './key-fixtures.js';
 
@@ -47,9 +47,21 @@ describe('the popup’s key list: a first screen, the whole list, then only what
 
   it('a first screen main sent with the news of the account is in the first render, and not asked for', async () => {
     mainWith(whole, keyList([]));
-    prefetchKeyList({ ...whole, keys: [a], revision: undefined, total: 2 });
+    heardOfAccount({ ...whole, keys: [a], revision: undefined, total: 2 }, true);
     const { result } = renderHook(() => useKeyList());
     expect(ids(result.current[0])).toEqual([a.id]);
+    await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
+    expect(bridge.sent('keys.list')).toEqual([undefined]);
+  });
+
+  it('when the Connect answer comes before the news, the key list waits for the first screen the news brings', async () => {
+    let release = () => {};
+    mainWith(whole, keyList([]), new Promise<void>((resolve) => (release = resolve)));
+    prefetchKeyList();
+    const { result } = renderHook(() => useKeyList());
+    heardOfAccount({ ...whole, keys: [a], revision: undefined, total: 2 }, false);
+    await waitFor(() => expect(ids(result.current[0])).toEqual([a.id]));
+    act(() => release());
     await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
     expect(bridge.sent('keys.list')).toEqual([undefined]);
   });
