@@ -151,6 +151,11 @@ export const AccountStatus = z.discriminatedUnion('connected', [
     name: z.string().max(40),
     /** How many accounts Keytray knows: the header names the active one when there is more than one. */
     accountCount: z.number().int().min(1),
+    /**
+     * The keys Keytray connects its accounts with (this one's and the others'): never offered for turning
+     * off with the unused keys, whichever account lists them.
+     */
+    accountKeyIds: z.array(KeyId),
   }),
 ]);
 export type AccountStatus = z.infer<typeof AccountStatus>;

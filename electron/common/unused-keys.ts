@@ -43,9 +43,10 @@ export function isUnused(key: LastUse, now: Date, days: number): boolean {
 export type LeftOut = 'connected' | 'held' | 'off';
 export function whyLeftOut(
   key: { id: string; status: string; hasSecret: boolean },
-  connectedKeyId: string,
+  /** The keys Keytray connects its accounts with (`AccountStatus.accountKeyIds`). */
+  accountKeyIds: readonly string[],
 ): LeftOut | null {
-  if (key.id === connectedKeyId) return 'connected';
+  if (accountKeyIds.includes(key.id)) return 'connected';
   if (key.hasSecret) return 'held';
   return key.status === 'active' ? null : 'off';
 }

@@ -43,7 +43,8 @@ export function DisableUnusedDialog(props: {
   keys: readonly KeyView[];
   now: Date;
   days: number;
-  connectedKeyId: string;
+  /** The keys Keytray connects its accounts with: never offered. */
+  accountKeyIds: readonly string[];
   onClose: (message?: string) => void;
 }) {
   const { now, days } = props;
@@ -59,7 +60,7 @@ export function DisableUnusedDialog(props: {
   for (const key of props.keys) {
     if (key.unreadable.includes('lastUsedAt')) unknown++;
     if (wanted.has(key.id) || !isUnused(key, now, days)) continue;
-    const why = whyLeftOut(key, props.connectedKeyId);
+    const why = whyLeftOut(key, props.accountKeyIds);
     if (why) leftOut.set(why, (leftOut.get(why) ?? 0) + 1);
   }
 

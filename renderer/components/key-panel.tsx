@@ -51,7 +51,7 @@ export function KeyPanel(props: {
   const attention = list?.attention;
   const offered =
     unused?.pressed && permissions.toggle
-      ? props.shown.filter((k) => !whyLeftOut(k, permissions.connectedKeyId)).map((k) => k.id)
+      ? props.shown.filter((k) => !whyLeftOut(k, permissions.accountKeyIds)).map((k) => k.id)
       : [];
   return (
     <section id="panel-keys" role="tabpanel" aria-labelledby="tab-keys" className="panel">

@@ -49,6 +49,8 @@ export type KeyPermissions = {
   remove: boolean;
   /** The key Keytray itself connects with: its saved full key cannot be forgotten (Disconnect instead). */
   connectedKeyId: string;
+  /** The keys Keytray connects its accounts with (`AccountStatus.accountKeyIds`): not offered with the unused. */
+  accountKeyIds: readonly string[];
   /** The IAM user of that key, when Telnyx names it: keys of the same user need no "a member". */
   connectedUserId: string | null;
 };

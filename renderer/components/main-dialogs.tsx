@@ -69,7 +69,8 @@ export function MainDialogs(props: {
   account: Extract<AccountStatus, { connected: true }>;
   onAddAccount: () => void;
   /** The key Keytray connects with: never offered by "Disable these keys…". */
-  connectedKeyId: string;
+  /** The keys Keytray connects its accounts with (`AccountStatus.accountKeyIds`). */
+  accountKeyIds: readonly string[];
 }) {
   const { open, setOpen, onClose: closeDialog, keys, preferences } = props;
   const item = open && 'id' in open ? keys.find((k) => k.id === open.id) : undefined;
@@ -141,7 +142,7 @@ export function MainDialogs(props: {
             keys={keys}
             now={props.now}
             days={preferences?.unusedAfterDays ?? 90}
-            connectedKeyId={props.connectedKeyId}
+            accountKeyIds={props.accountKeyIds}
             onClose={closeDialog}
           />
         </Suspense>

@@ -136,9 +136,10 @@ export function MainView(props: {
       editTags: capabilities.editTags !== 'unavailable',
       remove: capabilities.isOwner || capabilities.deleteOwn !== 'unavailable',
       connectedKeyId: props.status.keyId,
+      accountKeyIds: props.status.accountKeyIds,
       connectedUserId,
     }),
-    [capabilities, props.status.keyId, connectedUserId],
+    [capabilities, props.status.keyId, props.status.accountKeyIds, connectedUserId],
   );
 
   // Each show starts clean: no search, tag or filter left from last time (a reminder's click sets its own
@@ -307,7 +308,7 @@ export function MainView(props: {
             onStatus={props.onStatus}
             account={props.status}
             onAddAccount={props.onAddAccount}
-            connectedKeyId={props.status.keyId}
+            accountKeyIds={props.status.accountKeyIds}
           />
         </Suspense>
       )}

@@ -175,6 +175,7 @@ export function createAccountService(deps: AccountDeps) {
       name:
         known.find((k) => accountIdOf(k) === scope)?.name ?? (session.mode === 'demo' ? 'Demo' : 'Account'),
       accountCount: Math.max(1, known.length),
+      accountKeyIds: [...new Set([session.keyId, ...known.map((k) => k.keyId)])],
     };
   }
 

@@ -485,7 +485,9 @@ export function createKeyService(deps: KeyServiceDeps) {
       const days = deps.unusedAfterDays?.() ?? 90;
       const now = deps.clock.now();
       const short = shortKeyId(id);
-      const leftOut = whyLeftOut({ ...cached, hasSecret: await held.holds(id) }, session.keyId);
+      const status = deps.accounts.status();
+      const used = status.connected ? status.accountKeyIds : [session.keyId];
+      const leftOut = whyLeftOut({ ...cached, hasSecret: await held.holds(id) }, used);
       if (leftOut === 'connected') refuseOwnKey(id, 'disable');
       if (leftOut !== null || !isUnused(cached, now, days)) {
         throw new AppError(

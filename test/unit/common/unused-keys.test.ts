@@ -68,13 +68,15 @@ describe('what Telnyx did not report', () => {
     expect(isUnused(key('2026-01-01T00:00:00.000Z', null), now, 90)).toBe(true);
   });
 
-  it('leaves out the connected key, keys whose full key Keytray holds, and keys that are not on', () => {
+  it('leaves out the keys Keytray connects its accounts with, keys whose full key it holds, and keys that are not on', () => {
     const k = (id: string, status: string, hasSecret = false) => ({ id, status, hasSecret });
-    expect(whyLeftOut(k('KEYA', 'active'), 'KEYA')).toBe('connected');
-    expect(whyLeftOut(k('KEYB', 'active', true), 'KEYA')).toBe('held');
-    expect(whyLeftOut(k('KEYC', 'inactive'), 'KEYA')).toBe('off');
-    expect(whyLeftOut(k('KEYD', 'expired'), 'KEYA')).toBe('off');
-    expect(whyLeftOut(k('KEYE', 'unknown'), 'KEYA')).toBe('off');
-    expect(whyLeftOut(k('KEYF', 'active'), 'KEYA')).toBeNull();
+    // Another account's connecting key, listed in this organization (a member's key Keytray connects with).
+    expect(whyLeftOut(k('KEYG', 'active'), ['KEYA', 'KEYG'])).toBe('connected');
+    expect(whyLeftOut(k('KEYA', 'active'), ['KEYA'])).toBe('connected');
+    expect(whyLeftOut(k('KEYB', 'active', true), ['KEYA'])).toBe('held');
+    expect(whyLeftOut(k('KEYC', 'inactive'), ['KEYA'])).toBe('off');
+    expect(whyLeftOut(k('KEYD', 'expired'), ['KEYA'])).toBe('off');
+    expect(whyLeftOut(k('KEYE', 'unknown'), ['KEYA'])).toBe('off');
+    expect(whyLeftOut(k('KEYF', 'active'), ['KEYA'])).toBeNull();
   });
 });

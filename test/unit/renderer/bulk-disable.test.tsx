@@ -97,7 +97,7 @@ describe('Disable unused keys (dialog)', () => {
           keys={[unusedA, unusedB, held, unknown]}
           now={NOW}
           days={90}
-          connectedKeyId="KEY0190AB12CD34EF56AB78CD90EFCONNECT"
+          accountKeyIds={['KEY0190AB12CD34EF56AB78CD90EFCONNECT']}
           onClose={onClose}
         />
       </AnnouncerProvider>,

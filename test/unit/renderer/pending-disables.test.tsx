@@ -15,6 +15,7 @@ const permissions: KeyPermissions = {
   editTags: true,
   remove: true,
   connectedKeyId: 'KEY0190AB12CD34EF56AB78CD90EFCONNECT',
+  accountKeyIds: ['KEY0190AB12CD34EF56AB78CD90EFCONNECT'],
   connectedUserId: null,
 };
 

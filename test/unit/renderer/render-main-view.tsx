@@ -15,6 +15,7 @@ export const CONNECTED: Extract<AccountStatus, { connected: true }> = {
   accountId: 'demo',
   name: 'Demo',
   accountCount: 1,
+  accountKeyIds: [],
 };
 
 /**

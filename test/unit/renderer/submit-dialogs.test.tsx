@@ -41,6 +41,7 @@ const CONNECTED: AccountStatus = {
   accountId: 'a1',
   name: 'Production',
   accountCount: 1,
+  accountKeyIds: [],
 };
 
 describe('useSubmit', () => {

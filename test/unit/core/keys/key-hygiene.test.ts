@@ -54,6 +54,24 @@ describe('key hygiene: disabling unused keys', () => {
     expect(simulator.state.keys.find((k) => k.id === keys.old.id)?.status).toBe('inactive');
   });
 
+  it('never turns off the key another of Keytray’s accounts connects with, though this list shows it unused', async () => {
+    const { core, simulator } = await hygiene();
+    // A member's key, unused for 200 days in the owner's list, is what Keytray connects a second account with.
+    const member = simulator.state.keys.find((k) => k.value === simulator.memberKey);
+    if (!member) throw new Error('no member key');
+    Object.assign(member, { status: 'active', createdAt: ago(365), lastUsedAt: ago(200) });
+    const owner = value(await core.handlers['account.status'](undefined));
+    value(await core.handlers['account.connect']({ apiKey: simulator.memberKey, name: 'Support' }));
+    if (!owner.connected) throw new Error('not connected');
+    value(await core.handlers['account.switch']({ id: owner.accountId }));
+    value(await core.handlers['keys.sync'](undefined));
+    const status = value(await core.handlers['account.status'](undefined));
+    expect(status.connected && status.accountKeyIds).toContain(member.id);
+    const answer = await core.handlers['keys.disableUnused']({ id: member.id });
+    expect(answer.ok).toBe(false);
+    expect(simulator.state.keys.find((k) => k.id === member.id)?.status).toBe('active');
+  });
+
   it('refuses, in plain words and sending nothing, every key it must never offer', async () => {
     const { core, keys, simulator } = await hygiene();
     const ownId = simulator.ownerKey.split('_')[0] as string;
