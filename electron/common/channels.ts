@@ -53,6 +53,7 @@ const CHANNEL_NAMES = [
   'reminders.exportCalendar',
   'telnyx.checkCompatibility',
   'telnyx.copyCompatibilityReport',
+  'telnyx.preconnect',
   'app.openLink',
   'popup.hide',
   'app.quit',

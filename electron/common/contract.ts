@@ -180,6 +180,11 @@ export const channels = {
   'telnyx.checkCompatibility': { request: NoPayload, value: CompatibilityReport },
   /** `Copy report`: main copies the last report it made (it holds no secret), not text the popup sends. */
   'telnyx.copyCompatibilityReport': { request: NoPayload, value: Empty },
+  /**
+   * A key is being typed on Connect: main opens its connection to Telnyx now (one unauthenticated HEAD, at
+   * most every 10 s), so Connect does not wait for TCP and TLS. Nothing is sent but the request line.
+   */
+  'telnyx.preconnect': { request: NoPayload, value: Empty },
 
   /** Links go through main, which opens only its allow-list; the popup never opens windows itself. */
   'app.openLink': { request: z.strictObject({ target: z.enum(LINK_TARGETS) }), value: Empty },

@@ -2,6 +2,7 @@ import { LINKS } from '../common/contract.js';
 import { FIRST_SCREEN_KEYS } from '../common/channels.js';
 import type { KeyList, Preferences } from '../common/models.js';
 import { AppError } from './errors.js';
+import { resolveBaseUrl } from './telnyx/base-url.js';
 import { createAccountService } from './accounts/account-service.js';
 import { confirmCopies } from './clipboard/copy-confirmation.js';
 import { createSecureClipboard } from './clipboard/secure-clipboard.js';
@@ -311,6 +312,22 @@ export function createCore(ports: CorePorts) {
     if (listed === null) return void (await syncThenCheck().catch(() => undefined));
     await afterAnswer(() => reminders.check());
   }
+  /**
+   * A connection to Telnyx opened while the person types a key (`telnyx.preconnect`): Connect's first requests
+   * then find it open (TCP and TLS done, and fetch's own code run once). Its answer (401: no key sent) is
+   * dropped; at most one every 10 s.
+   */
+  let preconnected = 0;
+  function preconnect() {
+    const now = Date.now();
+    if (now - preconnected < 10_000) return;
+    preconnected = now;
+    const url = `${resolveBaseUrl(ports.env, ports.packaged ?? false)}/v2/balance`;
+    void ports
+      .fetch(url, { method: 'HEAD' })
+      .then((response) => response.body?.cancel())
+      .catch(() => undefined);
+  }
   const handlers: HandlerTable = createHandlerTable(
     {
       'account.connect': async ({ apiKey, name }) => {
@@ -411,6 +428,7 @@ export function createCore(ports: CorePorts) {
         return { savedTo, events: keysToExport.length };
       },
       'telnyx.checkCompatibility': () => compatibility.check(),
+      'telnyx.preconnect': () => (preconnect(), {}),
       'telnyx.copyCompatibilityReport': async () => {
         const text = compatibility.lastReportText();
         if (text === null)

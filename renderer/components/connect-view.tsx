@@ -33,6 +33,7 @@ export function ConnectView({
   // Which of the two buttons is at work, for its label; one `run` guards both (no demo while a key is checked).
   const [action, setAction] = useState<'key' | 'demo'>('key');
   const field = useRef<HTMLInputElement>(null);
+  const preconnected = useRef(0);
   // The popup opens with the cursor where the person will type (autoFocus alone misses a hidden window).
   useEffect(() => keytray.on('popup.shown', () => field.current?.focus()), []);
 
@@ -91,7 +92,14 @@ export function ConnectView({
             autoComplete="off"
             spellCheck={false}
             value={apiKey}
-            onChange={(event) => setApiKey(event.target.value)}
+            onChange={(event) => {
+              setApiKey(event.target.value);
+              // Main opens its connection to Telnyx while the key is typed (see `telnyx.preconnect`).
+              if (Date.now() - preconnected.current > 4_000) {
+                preconnected.current = Date.now();
+                void keytray.telnyx.preconnect();
+              }
+            }}
             placeholder="KEY…"
             required
           />

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FIRST_SCREEN_KEYS } from '../../../../electron/common/channels.js';
 import { orderKeys } from '../../../../electron/common/key-order.js';
 import type { KeyList } from '../../../../electron/common/models.js';
@@ -31,6 +31,21 @@ describe('what a person waits for after Connect and Sync now, and what waits for
     const later = value(await h.core.handlers['keys.sync'](undefined));
     expect(listed.keys.length).toBeGreaterThan(0);
     expect(listed.keys.map((k) => k.id)).toEqual(later.keys.map((k) => k.id));
+  });
+
+  it('while a key is typed, one request without any key opens the connection to Telnyx, at most every 10 s', async () => {
+    const sent: Request[] = [];
+    let telnyx: typeof fetch = () => Promise.reject(new Error('no simulator yet'));
+    const h = createCoreHarness({
+      fetch: (input, init) => (sent.push(new Request(input, init)), telnyx(input, init)),
+    });
+    telnyx = h.simulator.fetch;
+    expect(value(await h.core.handlers['telnyx.preconnect'](undefined))).toEqual({});
+    value(await h.core.handlers['telnyx.preconnect'](undefined));
+    await vi.waitFor(() => expect(h.simulator.log).toHaveLength(1));
+    expect(h.simulator.log[0]).toMatchObject({ method: 'HEAD', status: 401 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.headers.get('authorization')).toBeNull();
   });
 
   it('after Connect, the news of the account carries its first screen, so the popup need not ask', async () => {
