@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountStatus, AccountSummary } from '../../electron/common/models.js';
+import { parseKeyValue } from '../../electron/common/key-id.js';
 import { keytray } from '../bridge.js';
 import { useSubmit } from '../hooks/use-submit.js';
 import { Icon } from './icons.js';
@@ -94,8 +95,9 @@ export function ConnectView({
             value={apiKey}
             onChange={(event) => {
               setApiKey(event.target.value);
-              // Main opens its connection to Telnyx while the key is typed (see `telnyx.preconnect`).
-              if (Date.now() - preconnected.current > 4_000) {
+              // Main opens its connection to Telnyx while a key is typed (see `telnyx.preconnect`): only once
+              // it looks like one (nothing reaches Telnyx for text that is refused before it is asked).
+              if (parseKeyValue(event.target.value.trim()) && Date.now() - preconnected.current > 4_000) {
                 preconnected.current = Date.now();
                 void keytray.telnyx.preconnect();
               }
