@@ -92,10 +92,11 @@ export const LINK_TARGETS = /* @__PURE__ */ Object.keys(LINKS) as [
 export type LinkTarget = keyof typeof LINKS;
 
 /**
- * How many keys the popup asks for first when it has no list yet (`keys.list({ first })`): more than the
- * tallest popup shows, so its first screen is whole while the rest of the list is on its way.
+ * How many keys the popup asks for first when it has no list yet (`keys.list({ first })`): twice what the
+ * popup shows (560 px tall, rows of 76 px, 4 drawn beyond the edge), so its first screen is whole while the
+ * rest of the list is on its way.
  */
-export const FIRST_SCREEN_KEYS = 40;
+export const FIRST_SCREEN_KEYS = 24;
 /** The most `first` may ask for: a first screen, not a way round sending the whole list. */
 export const MAX_FIRST_KEYS = 200;
 
