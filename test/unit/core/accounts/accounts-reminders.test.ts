@@ -8,6 +8,7 @@ import {
 } from '../../../../electron/core/settings/stored-state.js';
 import { createSimulator, organizationFor } from '../../../../electron/core/telnyx/simulator/index.js';
 import { START, createCoreHarness, value } from '../../../fixtures/core-harness.js';
+import { calendarDaysLater } from '../../../fixtures/time-zones.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -33,27 +34,34 @@ async function productionAndStaging() {
   return { ...h, production, staging };
 }
 
-/** A Staging key that now expires in `days` days (Telnyx changed it: a new expiry, a new reminder). */
-function expireStagingKeyIn(staging: ReturnType<typeof createSimulator>, now: Date, days: number) {
+/** How far the tests move the clock to the next hourly check of the other accounts. */
+const NEXT_CHECK = HOUR + 1000;
+
+/**
+ * A Staging key that now expires `days` calendar days after `checkedAt` (Telnyx changed it: a new expiry, a new
+ * reminder), at local noon: "in 3 days" in any zone the tests run in, whatever the hour of the check.
+ */
+function expireStagingKeyIn(staging: ReturnType<typeof createSimulator>, checkedAt: Date, days: number) {
   const key = staging.state.keys.find((k) => k.value !== staging.ownerKey && k.userId !== 'user-gone');
   if (!key) throw new Error('no key');
   key.status = 'active';
-  key.expiresAt = new Date(now.getTime() + days * DAY - HOUR).toISOString();
+  key.expiresAt = calendarDaysLater(checkedAt, days, 12, 0).toISOString();
   return key;
 }
+const nextCheck = (h: { clock: { now(): Date } }) => new Date(h.clock.now().getTime() + NEXT_CHECK);
 
 describe('reminders across accounts', () => {
   it('a key of an account that is not active still reminds, naming its account, once', async () => {
     const h = await productionAndStaging();
-    const key = expireStagingKeyIn(h.staging, h.clock.now(), 3);
+    const key = expireStagingKeyIn(h.staging, nextCheck(h), 3);
     h.desktop.notifications.length = 0;
-    h.clock.advance(HOUR + 1000);
+    h.clock.advance(NEXT_CHECK);
     await h.core.clockMoved();
     const about = h.desktop.notifications.filter((n) => n.keyIds.includes(key.id));
     expect(about).toHaveLength(1);
     expect(about[0]?.title).toBe('Staging: Telnyx key expires in 3 days');
     // The next check says nothing new; switching to Staging does not repeat it either (its own log).
-    h.clock.advance(HOUR + 1000);
+    h.clock.advance(NEXT_CHECK);
     await h.core.clockMoved();
     value(await h.core.handlers['account.switch']({ id: 'u:user-owner-7' }));
     await h.core.clockMoved();
@@ -67,7 +75,7 @@ describe('reminders across accounts', () => {
     );
     if (!key) throw new Error('no key');
     key.status = 'active';
-    key.expiresAt = new Date(h.clock.now().getTime() + 1 * DAY - HOUR).toISOString();
+    key.expiresAt = calendarDaysLater(h.clock.now(), 1, 12, 0).toISOString();
     value(await h.core.handlers['keys.sync'](undefined));
     expect(h.desktop.notifications.find((n) => n.keyIds.includes(key.id))?.title).toBe(
       'Production: Telnyx key expires tomorrow',
@@ -76,8 +84,8 @@ describe('reminders across accounts', () => {
 
   it('the tray counts every account’s keys that need attention and names each account in its tooltip', async () => {
     const h = await productionAndStaging();
-    expireStagingKeyIn(h.staging, h.clock.now(), 3);
-    h.clock.advance(HOUR + 1000);
+    expireStagingKeyIn(h.staging, nextCheck(h), 3);
+    h.clock.advance(NEXT_CHECK);
     await h.core.clockMoved();
     const tray = h.desktop.tray;
     expect(tray?.tooltip).toMatch(/^Keytray — (Production: .+ · )?Staging: \d+ keys? /);
@@ -87,8 +95,8 @@ describe('reminders across accounts', () => {
 
   it('the calendar export holds every account’s dates, each named with its account', async () => {
     const h = await productionAndStaging();
-    const key = expireStagingKeyIn(h.staging, h.clock.now(), 20);
-    h.clock.advance(HOUR + 1000);
+    const key = expireStagingKeyIn(h.staging, nextCheck(h), 20);
+    h.clock.advance(NEXT_CHECK);
     await h.core.clockMoved();
     const exported = value(await h.core.handlers['reminders.exportCalendar'](undefined));
     const text = h.desktop.savedFiles.at(-1)?.text ?? '';
@@ -122,8 +130,8 @@ describe('reminders across accounts', () => {
 describe('clicking another account’s reminder', () => {
   it('switches to that account, then shows the keys it is about', async () => {
     const h = await productionAndStaging();
-    const key = expireStagingKeyIn(h.staging, h.clock.now(), 3);
-    h.clock.advance(HOUR + 1000);
+    const key = expireStagingKeyIn(h.staging, nextCheck(h), 3);
+    h.clock.advance(NEXT_CHECK);
     await h.core.clockMoved();
     const reminder = h.desktop.notifications.find((n) => n.keyIds.includes(key.id));
     if (!reminder) throw new Error('no reminder');
