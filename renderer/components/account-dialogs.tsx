@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AccountStatus, AccountSummary } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { useSubmit } from '../hooks/use-submit.js';
-import { UnsavedKeyList, useCopyInDialog } from './copy-in-dialog.js';
+import { UnsavedKeysToCopy } from './copy-in-dialog.js';
 import { Dialog, ErrorAlert } from './dialog.js';
 import '../styles/accounts.css';
 
@@ -69,7 +69,6 @@ export function RemoveAccountDialog(props: {
   const [account, setAccount] = useState<AccountSummary | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const { busy, run, alert } = useSubmit();
-  const copier = useCopyInDialog();
   useEffect(() => {
     void keytray.account.list().then((result) => {
       if (!result.ok) return setLoadProblem(result.error.message);
@@ -104,18 +103,15 @@ export function RemoveAccountDialog(props: {
             </p>
           </>
         )}
-        {keyIds.length > 0 && (
-          <>
-            <p className="warning">
-              {keyIds.length === 1
-                ? 'This full key is only in memory and is lost when the account is removed. Copy it now:'
-                : `These ${keyIds.length} full keys are only in memory and are lost when the account is removed. Copy them now:`}
-            </p>
-            <UnsavedKeyList keyIds={keyIds} onCopy={(id) => void copier.copy(id)} />
-            {copier.status}
-            <ErrorAlert message={copier.problem} />
-          </>
-        )}
+        <UnsavedKeysToCopy
+          keyIds={keyIds}
+          warning
+          said={
+            keyIds.length === 1
+              ? 'This full key is only in memory and is lost when the account is removed. Copy it now:'
+              : `These ${keyIds.length} full keys are only in memory and are lost when the account is removed. Copy them now:`
+          }
+        />
         <ErrorAlert message={loadProblem} />
         {alert}
         <div className="buttons">

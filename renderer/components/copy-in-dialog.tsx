@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { shortKeyId } from '../../electron/common/key-id.js';
 import { keytray } from '../bridge.js';
 import { useSubmit } from '../hooks/use-submit.js';
+import { ErrorAlert } from './error-alert.js';
 import '../styles/unsaved-keys.css';
 
 /**
@@ -52,5 +53,22 @@ export function UnsavedKeyList(props: { keyIds: readonly string[]; onCopy: (id: 
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The full keys a dialog is about to make go away (Disconnect, Remove account, Quit): what happens to them in
+ * the dialog's own words (`said`), each with Copy, and what the copy did. Nothing when there are none.
+ */
+export function UnsavedKeysToCopy(props: { keyIds: readonly string[]; said: string; warning?: boolean }) {
+  const copier = useCopyInDialog();
+  if (props.keyIds.length === 0) return null;
+  return (
+    <>
+      <p className={props.warning ? 'warning' : undefined}>{props.said}</p>
+      <UnsavedKeyList keyIds={props.keyIds} onCopy={(id) => void copier.copy(id)} />
+      {copier.status}
+      <ErrorAlert message={copier.problem} />
+    </>
   );
 }

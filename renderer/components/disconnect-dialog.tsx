@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AccountStatus, UnsavedSecrets } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { useSubmit } from '../hooks/use-submit.js';
-import { UnsavedKeyList, useCopyInDialog } from './copy-in-dialog.js';
+import { UnsavedKeysToCopy } from './copy-in-dialog.js';
 import { Dialog, ErrorAlert } from './dialog.js';
 
 /**
@@ -17,7 +17,6 @@ export function DisconnectDialog(props: {
   const [unsaved, setUnsaved] = useState<UnsavedSecrets | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const { busy, run, alert } = useSubmit();
-  const copier = useCopyInDialog();
 
   useEffect(() => {
     void keytray.keys.unsaved().then((result) => {
@@ -34,18 +33,15 @@ export function DisconnectDialog(props: {
           Saved full keys and V1 tokens stay in your keychain and come back when you connect this account
           again.
         </p>
-        {keyIds.length > 0 && (
-          <>
-            <p className="warning">
-              {keyIds.length === 1
-                ? 'This full key is only in memory: it stays until Keytray quits and comes back if you connect this account again, but quitting loses it. Copy it now:'
-                : `These ${keyIds.length} full keys are only in memory: they stay until Keytray quits and come back if you connect this account again, but quitting loses them. Copy them now:`}
-            </p>
-            <UnsavedKeyList keyIds={keyIds} onCopy={(id) => void copier.copy(id)} />
-            {copier.status}
-            <ErrorAlert message={copier.problem} />
-          </>
-        )}
+        <UnsavedKeysToCopy
+          keyIds={keyIds}
+          warning
+          said={
+            keyIds.length === 1
+              ? 'This full key is only in memory: it stays until Keytray quits and comes back if you connect this account again, but quitting loses it. Copy it now:'
+              : `These ${keyIds.length} full keys are only in memory: they stay until Keytray quits and come back if you connect this account again, but quitting loses them. Copy them now:`
+          }
+        />
         <ErrorAlert message={loadProblem} />
         {alert}
         <div className="buttons">

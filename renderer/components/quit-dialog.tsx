@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { UnsavedSecrets } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { useSubmit } from '../hooks/use-submit.js';
-import { UnsavedKeyList, useCopyInDialog } from './copy-in-dialog.js';
+import { UnsavedKeysToCopy } from './copy-in-dialog.js';
 import { Dialog, ErrorAlert } from './dialog.js';
 
 /**
@@ -14,7 +14,6 @@ export function QuitDialog(props: { onClose: () => void }) {
   const [unsaved, setUnsaved] = useState<UnsavedSecrets | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const { busy, run, alert } = useSubmit();
-  const copier = useCopyInDialog();
 
   useEffect(() => {
     void keytray.keys.unsaved().then((result) => {
@@ -28,18 +27,14 @@ export function QuitDialog(props: { onClose: () => void }) {
   return (
     <Dialog title="Quit Keytray?" onClose={props.onClose}>
       <div className="stack">
-        {keyIds.length > 0 && (
-          <>
-            <p>
-              {keyIds.length === 1
-                ? 'This full key is only in memory (the keychain refused it): quitting loses it. Copy it now:'
-                : `These ${keyIds.length} full keys are only in memory (the keychain refused them): quitting loses them. Copy them now:`}
-            </p>
-            <UnsavedKeyList keyIds={keyIds} onCopy={(id) => void copier.copy(id)} />
-            {copier.status}
-            <ErrorAlert message={copier.problem} />
-          </>
-        )}
+        <UnsavedKeysToCopy
+          keyIds={keyIds}
+          said={
+            keyIds.length === 1
+              ? 'This full key is only in memory (the keychain refused it): quitting loses it. Copy it now:'
+              : `These ${keyIds.length} full keys are only in memory (the keychain refused them): quitting loses them. Copy them now:`
+          }
+        />
         {elsewhere > 0 && (
           <p>
             {elsewhere === 1
