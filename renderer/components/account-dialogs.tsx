@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccountStatus, AccountSummary } from '../../electron/common/models.js';
 import { keytray } from '../bridge.js';
 import { useSubmit } from '../hooks/use-submit.js';
 import { UnsavedKeysToCopy } from './copy-in-dialog.js';
 import { Dialog, ErrorAlert } from './dialog.js';
+import { TextFieldDialog } from './text-field-dialog.js';
 import '../styles/accounts.css';
 
 /** As the tray menu and the header show it. */
@@ -15,42 +16,20 @@ export function RenameAccountDialog(props: {
   name: string;
   onClose: (message?: string) => void;
 }) {
-  const [name, setName] = useState(props.name);
-  const { busy, run, alert } = useSubmit();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const chosen = name.trim();
-    void run(
-      () => keytray.account.rename({ id: props.id, name: chosen }),
-      () => props.onClose(`Account renamed “${chosen}”`),
-    );
-  };
   return (
-    <Dialog title="Rename account" onClose={() => props.onClose()}>
-      <form className="stack" onSubmit={submit}>
-        <label>
-          Name
-          <input
-            type="text"
-            value={name}
-            maxLength={MAX_ACCOUNT_NAME}
-            required
-            placeholder="Like “Production” or “Staging”"
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
-        <p className="hint">Shown in the header, the tray menu and reminders. Kept on this computer only.</p>
-        {alert}
-        <div className="buttons">
-          <button type="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
-            Save name
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <TextFieldDialog
+      title="Rename account"
+      field="Name"
+      initial={props.name}
+      maxLength={MAX_ACCOUNT_NAME}
+      required
+      placeholder="Like “Production” or “Staging”"
+      hint={() => 'Shown in the header, the tray menu and reminders. Kept on this computer only.'}
+      button="Save name"
+      save={(name) => keytray.account.rename({ id: props.id, name })}
+      saved={(name) => `Account renamed “${name}”`}
+      onClose={props.onClose}
+    />
   );
 }
 

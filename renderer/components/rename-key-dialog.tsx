@@ -1,7 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
 import { keytray } from '../bridge.js';
-import { useSubmit } from '../hooks/use-submit.js';
-import { Dialog } from './dialog.js';
+import { TextFieldDialog } from './text-field-dialog.js';
 
 /** As long as a tray label: the name is what the tray menu shows. */
 export const MAX_KEY_NAME = 40;
@@ -15,45 +13,21 @@ export function RenameKeyDialog(props: {
   name: string | null;
   onClose: (message?: string) => void;
 }) {
-  const [name, setName] = useState(props.name ?? '');
-  const { busy, run, alert } = useSubmit();
-  const hintId = useId();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const chosen = name.trim();
-    void run(
-      () => keytray.keys.rename({ id: props.id, name: chosen || null }),
-      () => props.onClose(chosen ? `Named ${props.id} “${chosen}”` : `Removed the name of ${props.id}`),
-    );
-  };
   return (
-    <Dialog title="Rename" subject={props.id} onClose={() => props.onClose()}>
-      <form className="stack" onSubmit={submit}>
-        <label>
-          Name
-          <input
-            type="text"
-            value={name}
-            maxLength={MAX_KEY_NAME}
-            placeholder="What it is for, like “Zapier integration”"
-            aria-describedby={hintId}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
-        <p className="hint" id={hintId}>
-          Kept on this computer only: Telnyx keeps tags, not names. Shown first in the list, the tray menu,
-          reminders and the calendar. Leave it empty to remove the name.
-        </p>
-        {alert}
-        <div className="buttons">
-          <button type="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Save name
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <TextFieldDialog
+      title="Rename"
+      subject={props.id}
+      field="Name"
+      initial={props.name ?? ''}
+      maxLength={MAX_KEY_NAME}
+      placeholder="What it is for, like “Zapier integration”"
+      hint={() =>
+        'Kept on this computer only: Telnyx keeps tags, not names. Shown first in the list, the tray menu, reminders and the calendar. Leave it empty to remove the name.'
+      }
+      button="Save name"
+      save={(name) => keytray.keys.rename({ id: props.id, name: name || null })}
+      saved={(name) => (name ? `Named ${props.id} “${name}”` : `Removed the name of ${props.id}`)}
+      onClose={props.onClose}
+    />
   );
 }
