@@ -3,7 +3,7 @@ import type { AccountStatus } from '../electron/common/models.js';
 import { keytray } from './bridge.js';
 import { MainView } from './components/main-view.js';
 import { AnnouncerProvider } from './hooks/use-announcer.js';
-import { heardOfAccount, prefetchKeyList } from './hooks/use-bridge-data.js';
+import { connectedWith, heardOfAccount } from './hooks/use-bridge-data.js';
 import { PendingDisablesProvider } from './hooks/use-pending-disables.js';
 
 /**
@@ -52,10 +52,9 @@ export function App() {
     const offShown = keytray.on('popup.shown', ({ view }) => view === 'quit' && setQuitting(true));
     // Another account, or none: its open dialogs, messages, search, filters go (a fresh tree), and the popup
     // shows what main has now. "Quit Keytray?" stays open, re-listing what quitting would lose.
-    const offAccount = keytray.on('account.changed', ({ firstScreen }) => {
-      // After a Connect the news carries the new account's first screen, for the key list that mounts next
-      // (asked for when it does not, if nothing connected is on screen yet).
-      heardOfAccount(firstScreen, !shown.current?.connected);
+    const offAccount = keytray.on('account.changed', () => {
+      // The key list that mounts next, if nothing connected is on screen yet, wants its first screen.
+      heardOfAccount(!shown.current?.connected);
       loadStatus();
     });
     const onKey = (event: KeyboardEvent) => {
@@ -85,10 +84,9 @@ export function App() {
       ) : adding || !status.connected ? (
         <Suspense fallback={LOADING}>
           <ConnectView
-            onConnected={(next) => {
-              // The key list mounts next: its first screen is asked for now, whichever of this answer and
-              // `account.changed` comes first (their order differs between shells).
-              prefetchKeyList();
+            onConnected={(next, firstScreen) => {
+              // The key list mounts next, and shows the first screen the answer brought in its first render.
+              connectedWith(firstScreen);
               setAdding(false);
               setStatus(next);
             }}

@@ -3,6 +3,7 @@ import {
   AccountStatus,
   AccountSummary,
   CompatibilityReport,
+  ConnectAnswer,
   CopyDone,
   IsoDate,
   KeyCreated,
@@ -81,7 +82,7 @@ export const channels = {
   /** `name`: what to call the account (absent: "Account 2", or the name it had when added before). */
   'account.connect': {
     request: z.strictObject({ apiKey: KeyValue, name: AccountName.optional() }),
-    value: AccountStatus,
+    value: ConnectAnswer,
   },
   'account.connectDemo': { request: NoPayload, value: AccountStatus },
   'account.status': { request: NoPayload, value: AccountStatus },
@@ -207,10 +208,6 @@ export const events = {
   'notification.clicked': z.strictObject({ keyIds: z.array(KeyId) }),
   /** The popup was just shown (tray click, shortcut, second launch): focus goes to Search, or Settings. */
   'popup.shown': z.strictObject({ view: z.enum(['main', 'settings', 'quit']) }),
-  /**
-   * Another account was connected, or none is: what the popup shows of the previous one goes. After Connect
-   * it carries the new account's first screen of keys (`keys.list({ first })`): one round trip less before
-   * the popup shows them.
-   */
-  'account.changed': z.strictObject({ firstScreen: KeyList.optional() }),
+  /** Another account was connected, or none is: what the popup shows of the previous one goes. */
+  'account.changed': z.strictObject({}),
 } as const satisfies { [E in EventName]: z.ZodType };

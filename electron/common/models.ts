@@ -160,6 +160,13 @@ export const AccountStatus = z.discriminatedUnion('connected', [
 ]);
 export type AccountStatus = z.infer<typeof AccountStatus>;
 
+/**
+ * Connect's answer: the account as it now stands and, when Connect read the account's key list, its first
+ * screen (`keys.list({ first })`), so the popup shows the keys without asking for them.
+ */
+export const ConnectAnswer = z.strictObject({ status: AccountStatus, firstScreen: KeyList.optional() });
+export type ConnectAnswer = z.infer<typeof ConnectAnswer>;
+
 /** One of the accounts a person added, for the header's switcher and the tray menu. No secret in it. */
 export const AccountSummary = z.strictObject({
   /** The account's scope (`u:<user id>`, `k:<key id>` or `demo`). */

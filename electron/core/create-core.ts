@@ -287,9 +287,9 @@ export function createCore(ports: CorePorts) {
    * Nothing of the previous account stays on screen: its filters, messages and notifications go (the popup
    * loads everything again). False when the account is the same.
    */
-  function accountChanged(scopeBefore: string | null, firstScreen?: KeyList): boolean {
+  function accountChanged(scopeBefore: string | null): boolean {
     if (accounts.scope() === scopeBefore) return false;
-    events.emit('account.changed', firstScreen ? { firstScreen } : {});
+    events.emit('account.changed', {});
     compatibility.forgetReport();
     ports.desktop.withdrawNotifications();
     redrawTray();
@@ -299,18 +299,17 @@ export function createCore(ports: CorePorts) {
   /**
    * Connected: what connecting listed is the first sync (kept before the popup hears of the account, so its
    * first list is whole and fetched once); without it, sync now. A failed sync leaves the list offline.
+   * Gives the first screen of what was listed, for Connect's answer: the popup would ask for it next.
    */
   async function connected(scopeBefore: string | null, listed: KeyRecord[] | null) {
     if (listed !== null) await keys.accept(listed, accounts.session()).catch(() => undefined);
-    // Another account's news carries its first screen, which the popup would otherwise ask for next.
     const firstScreen =
-      listed !== null && accounts.scope() !== scopeBefore
-        ? await keys.list(undefined, FIRST_SCREEN_KEYS).catch(() => undefined)
-        : undefined;
+      listed === null ? undefined : await keys.list(undefined, FIRST_SCREEN_KEYS).catch(() => undefined);
     // The same account again: the popup keeps what it shows, so it is told the list changed.
-    if (!accountChanged(scopeBefore, firstScreen) && listed !== null) events.emit('keys.changed', {});
-    if (listed === null) return void (await syncThenCheck().catch(() => undefined));
-    await afterAnswer(() => reminders.check());
+    if (!accountChanged(scopeBefore) && listed !== null) events.emit('keys.changed', {});
+    if (listed === null) await syncThenCheck().catch(() => undefined);
+    else await afterAnswer(() => reminders.check());
+    return firstScreen;
   }
   /**
    * A connection to Telnyx opened while the person types a key (`telnyx.preconnect`): Connect's first requests
@@ -332,18 +331,20 @@ export function createCore(ports: CorePorts) {
     {
       'account.connect': async ({ apiKey, name }) => {
         const before = accounts.scope();
-        // Which keys the keychain holds is asked now, in parallel: the first rows need it after Telnyx answers.
-        // Just after the first requests to Telnyx have gone out: starting a D-Bus call takes a few ms.
+        // Which keys the keychain holds, unless asked already as the key was pasted (`telnyx.preconnect`): the
+        // first rows need it after Telnyx answers. Just after the first requests to Telnyx have gone out:
+        // starting a D-Bus call takes a few ms.
         setImmediate(() => secrets.listAhead());
         const { status, listed } = await accounts.connect(apiKey, name ?? null);
         keys.reset();
         // The first list arrives with the connection, so the popup never shows a half-empty list. A failed
         // sync does not undo a good connection: the list then says it is offline.
         const scope = accounts.scope();
-        await connected(before, listed);
+        const firstScreen = await connected(before, listed);
         // As it stands now (the first sync may have learned what this key can do), unless another account
-        // was connected meanwhile.
-        return accounts.scope() === scope ? accounts.status() : status;
+        // was connected meanwhile (whose keys are not these).
+        if (accounts.scope() !== scope) return { status };
+        return { status: accounts.status(), ...(firstScreen ? { firstScreen } : {}) };
       },
       'account.connectDemo': async () => {
         const before = accounts.scope();

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AccountStatus, AccountSummary } from '../../electron/common/models.js';
+import type { AccountStatus, AccountSummary, KeyList } from '../../electron/common/models.js';
 import { parseKeyValue } from '../../electron/common/key-id.js';
 import { keytray } from '../bridge.js';
 import { useSubmit } from '../hooks/use-submit.js';
@@ -15,7 +15,8 @@ export function ConnectView({
   onConnected,
   adding,
 }: {
-  onConnected: (status: AccountStatus) => void;
+  /** `firstScreen`: the account's first keys, when Connect read its key list (see `ConnectAnswer`). */
+  onConnected: (status: AccountStatus, firstScreen?: KeyList) => void;
   /** Adding another account: Cancel goes back to the one that is active. */
   adding?: { onCancel: () => void };
 }) {
@@ -46,18 +47,21 @@ export function ConnectView({
         const chosen = name.trim();
         return keytray.account.connect({ apiKey, ...(adding && chosen ? { name: chosen } : {}) });
       },
-      (status) => {
+      (answer) => {
         setApiKey('');
-        onConnected(status);
+        onConnected(answer.status, answer.firstScreen);
       },
     );
   };
 
   const demo = () =>
-    run(() => {
-      setAction('demo');
-      return keytray.account.connectDemo();
-    }, onConnected);
+    run(
+      () => {
+        setAction('demo');
+        return keytray.account.connectDemo();
+      },
+      (status) => onConnected(status),
+    );
 
   return (
     <main className="connect">

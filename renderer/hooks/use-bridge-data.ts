@@ -25,45 +25,24 @@ function useLiveResult<T>(load: () => Promise<Result<T>>): [T | null, () => Prom
 const askFirstScreen = () => keytray.keys.list({ first: FIRST_SCREEN_KEYS });
 
 /**
- * The first screen for the key list that mounts next (after a Connect), taken once within a second. After a
- * Connect main sends it with `account.changed`; the Connect answer and that event arrive in either order, so
- * the answer waits a moment for the event (`prefetchKeyList()`), and the event either brings the list
- * (`prefetchKeyList(list)`) or says none is coming (`prefetchKeyList(null)`: a key without the organization's
- * list, the demo), and it is asked for.
+ * The first screen for the key list that mounts next, taken once within a second: the one Connect's answer
+ * brought (`sent`, shown in the list's very first render), or one asked for ahead (`early`) when the account
+ * changed with nothing connected on screen.
  */
 let early: [at: number, answer: Promise<Result<KeyList>>] | null = null;
-/** The same, when it came with the event before the key list mounted: shown in its very first render. */
 let sent: [at: number, list: KeyList] | null = null;
 const freshSent = () => (sent && Date.now() - sent[0] < 1_000 ? sent[1] : null);
-/** Waiting for the event: what it brought, or null (nothing came: ask main). */
-let waiting: ((list: KeyList | null) => void) | null = null;
-/** How long the Connect answer waits for `account.changed` before asking for the first screen itself. */
-const EVENT_GRACE_MS = 50;
 
-/**
- * `account.changed` came: with the new account's first screen (after a Connect), or without it; then it is
- * asked for if a Connect answer waits for it, or if the key list that mounts next will want it (`wanted`).
- */
-export function heardOfAccount(firstScreen: KeyList | undefined, wanted: boolean) {
-  if (waiting) return waiting(firstScreen ?? null);
+/** Connect answered: the key list mounts next, with the first screen the answer brought, or asks for it now. */
+export function connectedWith(firstScreen: KeyList | undefined) {
   if (firstScreen) sent = [Date.now(), firstScreen];
-  else if (wanted && !freshSent()) early = [Date.now(), askFirstScreen()];
+  else early = [Date.now(), askFirstScreen()];
 }
 
-/** Connect answered: the key list mounts next. Its first screen comes with `account.changed`, or is asked for. */
-export function prefetchKeyList() {
-  if (freshSent() || waiting || (early && Date.now() - early[0] < 250)) return;
-  early = [
-    Date.now(),
-    new Promise((resolve) => {
-      const timer = setTimeout(() => waiting?.(null), EVENT_GRACE_MS);
-      waiting = (list) => {
-        waiting = null;
-        clearTimeout(timer);
-        resolve(list ? { ok: true, value: list } : askFirstScreen());
-      };
-    }),
-  ];
+/** `account.changed` came: the key list that mounts next will want its first screen (`wanted`), asked now. */
+export function heardOfAccount(wanted: boolean) {
+  if (wanted && !freshSent() && !(early && Date.now() - early[0] < 250))
+    early = [Date.now(), askFirstScreen()];
 }
 
 /** After the frame that shows what was just set. */

@@ -1,7 +1,12 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { AccountStatus, KeyCreated, KeyReplaced } from '../../../electron/common/models.js';
+import type {
+  AccountStatus,
+  ConnectAnswer,
+  KeyCreated,
+  KeyReplaced,
+} from '../../../electron/common/models.js';
 import type { Result } from '../../../electron/common/result.js';
 import { ConnectView } from '../../../renderer/components/connect-view.js';
 import { useCopyInDialog } from '../../../renderer/components/copy-in-dialog.js';
@@ -10,7 +15,7 @@ import { CreatedOutcome } from '../../../renderer/components/created-outcome.js'
 import { ReplaceKeyDialog } from '../../../renderer/components/replace-key-dialog.js';
 import { useSubmit } from '../../../renderer/hooks/use-submit.js';
 import { bridge, failed, ok } from './fake-bridge.js';
-import { inDays, keyView } from './key-fixtures.js';
+import { inDays, keyList, keyView } from './key-fixtures.js';
 
 /** An answer main has not given yet: the test settles it, so it can look at the dialog while it waits. */
 function later<T>() {
@@ -81,7 +86,7 @@ describe('useSubmit', () => {
 
 describe('Connect', () => {
   it('says it is connecting, sends the key once, and keeps the field when Telnyx refuses it', async () => {
-    const answer = later<AccountStatus>();
+    const answer = later<ConnectAnswer>();
     bridge.answer('account.connect', () => answer.promise);
     const onConnected = vi.fn();
     render(<ConnectView onConnected={onConnected} />);
@@ -96,6 +101,18 @@ describe('Connect', () => {
     expect(screen.getByRole('alert').textContent).toBe('That key was refused by Telnyx.');
     expect((screen.getByLabelText('Telnyx API key') as HTMLInputElement).value).toBe('KEYnotreal');
     expect(onConnected).not.toHaveBeenCalled();
+  });
+
+  it('hands over the account with the first screen of keys its answer brought, and empties the field', async () => {
+    const answer = later<ConnectAnswer>();
+    bridge.answer('account.connect', () => answer.promise);
+    const onConnected = vi.fn();
+    render(<ConnectView onConnected={onConnected} />);
+    await userEvent.setup().type(screen.getByLabelText('Telnyx API key'), 'KEYnotreal{Enter}');
+    const firstScreen = { ...keyList([keyView()]), total: 10_000 };
+    await answer.settle(ok({ status: CONNECTED, firstScreen }));
+    expect(onConnected).toHaveBeenCalledWith(CONNECTED, firstScreen);
+    expect((screen.getByLabelText('Telnyx API key') as HTMLInputElement).value).toBe('');
   });
 
   it('the demo button says it is starting, then hands over the account', async () => {

@@ -2,7 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FIRST_SCREEN_KEYS } from '../../../electron/common/channels.js';
 import type { KeyList } from '../../../electron/common/models.js';
-import { heardOfAccount, prefetchKeyList, useKeyList } from '../../../renderer/hooks/use-bridge-data.js';
+import { connectedWith, heardOfAccount, useKeyList } from '../../../renderer/hooks/use-bridge-data.js';
 import { bridge } from './fake-bridge.js';
 import { keyList, keyView } from './key-fixtures.js';
 
@@ -45,25 +45,27 @@ describe('the popup’s key list: a first screen, the whole list, then only what
     expect(result.current[0]?.total).toBeUndefined();
   });
 
-  it('a first screen main sent with the news of the account is in the first render, and not asked for', async () => {
-    mainWith(whole, keyList([]));
-    heardOfAccount({ ...whole, keys: [a], revision: undefined, total: 2 }, true);
+  it('the first screen the Connect answer brought is in the first render, and not asked for', async () => {
+    let release = () => {};
+    mainWith(whole, keyList([]), new Promise<void>((resolve) => (release = resolve)));
+    connectedWith({ ...whole, keys: [a], revision: undefined, total: 2 });
+    // The news of the account, in whichever order it comes, asks for nothing more.
+    heardOfAccount(true);
     const { result } = renderHook(() => useKeyList());
     expect(ids(result.current[0])).toEqual([a.id]);
+    expect(result.current[0]?.total).toBe(2);
+    act(() => release());
     await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
     expect(bridge.sent('keys.list')).toEqual([undefined]);
   });
 
-  it('when the Connect answer comes before the news, the key list waits for the first screen the news brings', async () => {
-    let release = () => {};
-    mainWith(whole, keyList([]), new Promise<void>((resolve) => (release = resolve)));
-    prefetchKeyList();
+  it('a Connect answer without a first screen (the demo) has it asked for at once, before the list mounts', async () => {
+    mainWith(whole, keyList([]));
+    connectedWith(undefined);
+    expect(bridge.sent('keys.list')).toEqual([FIRST]);
     const { result } = renderHook(() => useKeyList());
-    heardOfAccount({ ...whole, keys: [a], revision: undefined, total: 2 }, false);
-    await waitFor(() => expect(ids(result.current[0])).toEqual([a.id]));
-    act(() => release());
     await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
-    expect(bridge.sent('keys.list')).toEqual([undefined]);
+    expect(bridge.sent('keys.list')).toEqual([FIRST, undefined]);
   });
 
   it('after main says keys changed, it asks since the revision it holds and keeps the rest', async () => {
@@ -80,7 +82,7 @@ describe('the popup’s key list: a first screen, the whole list, then only what
 
   it('a first screen asked for when an account was announced serves the key list that mounts next, not one already showing', async () => {
     mainWith(whole, { ...keyList([]), revision: 2, changedSince: 1, order: [a.id] });
-    prefetchKeyList();
+    heardOfAccount(true);
     const { result } = renderHook(() => useKeyList());
     await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
     // The prefetched first screen, then the whole list: nothing asked twice.
@@ -88,7 +90,7 @@ describe('the popup’s key list: a first screen, the whole list, then only what
 
     // Announced again while this list shows (the preview's answers and events can arrive in either order):
     // that first screen is older than what a later change brings, and must not bring b back.
-    prefetchKeyList();
+    heardOfAccount(true);
     act(() => bridge.emit('keys.changed', {}));
     await waitFor(() => expect(ids(result.current[0])).toEqual([a.id]));
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -124,7 +124,7 @@ describe('an account change while Telnyx answers', () => {
     await Promise.race([connecting, new Promise((resolve) => setTimeout(resolve, 50))]);
     await orgs.release();
     await starting;
-    expect(value(await connecting)).toMatchObject({ connected: true });
+    expect(value(await connecting).status).toMatchObject({ connected: true });
     expect(computer.state.read().account?.scope).toBe('u:user-owner-7');
     expect(value(await h.core.handlers['account.status'](undefined))).toMatchObject({
       keyId: orgs.second.ownerKey.split('_')[0],

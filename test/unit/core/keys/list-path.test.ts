@@ -48,15 +48,16 @@ describe('what a person waits for after Connect and Sync now, and what waits for
     expect(sent[0]?.headers.get('authorization')).toBeNull();
   });
 
-  it('after Connect, the news of the account carries its first screen, so the popup need not ask', async () => {
+  it('Connect answers with the first screen of the list it read, so the popup need not ask', async () => {
     const h = createCoreHarness();
-    const heard: (KeyList | undefined)[] = [];
-    h.core.events.on('account.changed', ({ firstScreen }) => void heard.push(firstScreen));
-    value(await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }));
+    const { status, firstScreen } = value(
+      await h.core.handlers['account.connect']({ apiKey: h.simulator.ownerKey }),
+    );
+    expect(status).toMatchObject({ connected: true, mode: 'telnyx' });
     const asked = value(await h.core.handlers['keys.list']({ first: FIRST_SCREEN_KEYS }));
-    expect(heard).toHaveLength(1);
-    expect(heard[0]?.keys).toEqual(asked.keys);
-    expect(heard[0]?.total).toBe(asked.total);
+    expect(firstScreen?.keys).toEqual(asked.keys);
+    expect(firstScreen?.total).toBe(asked.total);
+    expect(firstScreen?.attention).toEqual(asked.attention);
   });
 
   it('the first screen is the whole list’s first keys in the popup’s order, with how many there are', async () => {
