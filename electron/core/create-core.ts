@@ -77,6 +77,7 @@ export function createCore(ports: CorePorts) {
   const accounts = createAccountService({
     ...ports,
     secrets,
+    listedAhead: () => secrets.listed(),
     settings: ports.state,
     packaged: ports.packaged ?? false,
   });
@@ -321,6 +322,8 @@ export function createCore(ports: CorePorts) {
     const now = Date.now();
     if (now - preconnected < 10_000) return;
     preconnected = now;
+    // A key is being pasted: which keys the keychain holds is asked now, so Connect finds it known.
+    secrets.listAhead();
     const url = `${resolveBaseUrl(ports.env, ports.packaged ?? false)}/v2/balance`;
     void ports
       .fetch(url, { method: 'HEAD' })

@@ -14,7 +14,7 @@ import { createSimulator } from '../telnyx/simulator/simulator.js';
 import type { KeyRecord } from '../telnyx/unverified.js';
 import { accountScope, DEMO_SCOPE } from './account-scope.js';
 import { claimLegacyData } from './legacy-data.js';
-import { moveConnectingKey } from './connecting-key.js';
+import { keepAhead, moveConnectingKey, type KeptAhead } from './connecting-key.js';
 import { accountIdOf, checkNameFree, storedOf, summaries, withAccount } from './known-accounts.js';
 import { wrongCredential } from '../wrong-credential.js';
 import type { CapabilityName, Session } from './session.js';
@@ -30,6 +30,8 @@ export type AccountDeps = {
   env: NodeJS.ProcessEnv;
   /** A packaged build talks to api.telnyx.com only (see `base-url.ts`). */
   packaged: boolean;
+  /** The keychain's entries as listed ahead of need, if they are (see `withEarlyListing`). */
+  listedAhead?: () => Promise<ReadonlySet<string> | null>;
   /** Test hook: how the client sleeps between retries. */
   sleep?: (ms: number) => Promise<void>;
   timeoutMs?: number;
@@ -102,11 +104,23 @@ export function createAccountService(deps: AccountDeps) {
 
   const parseExpiry = (record: KeyRecord) => (expiryTime(record), record);
 
-  /** Who the account is: an owner's list names the connected key's user (see `account-scope.ts`). */
-  async function identify(apiClient: TelnyxClient, keyId: string, isOwner: boolean) {
+  /**
+   * Who the account is: an owner's list names the connected key's user (see `account-scope.ts`). `onOwn` hears
+   * of the connected key's record as soon as its page is in, while later pages are on their way.
+   */
+  async function identify(
+    apiClient: TelnyxClient,
+    keyId: string,
+    isOwner: boolean,
+    onOwn: (record: KeyRecord) => void = () => undefined,
+  ) {
     // Each expiry parsed as its page arrives, while later pages are on their way: the popup's first screen
     // (its order) and the attention count need every key's as soon as the last page is in.
-    const listed = isOwner ? await apiClient.listOrganizationKeys(undefined, parseExpiry) : null;
+    const seen = (record: KeyRecord) => {
+      if (record.id === keyId) onOwn(record);
+      return parseExpiry(record);
+    };
+    const listed = isOwner ? await apiClient.listOrganizationKeys(undefined, seen) : null;
     return { scope: accountScope(keyId, listed), listed };
   }
 
@@ -198,26 +212,74 @@ export function createAccountService(deps: AccountDeps) {
     deps.redactor.remember(value);
     const apiClient = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value);
     const capabilities = await learn(apiClient);
-    const { scope, listed } = await identify(apiClient, parsed.id, capabilities.isOwner);
+    const { scope, listed, record } = await identifyAndKeep(apiClient, parsed.id, value, capabilities, name);
     const next = telnyxSession(parsed.id, value, scope, capabilities);
-    const record: StoredAccount = {
-      mode: 'telnyx',
-      keyId: parsed.id,
-      scope,
-      isOwner: capabilities.isOwner,
-      connectedAt: deps.clock.now().toISOString(),
-    };
-    // Checked before anything is written: a twelfth account is refused with nothing changed.
-    withAccount(deps.settings.read().known, record, name);
-    // The account key is a key like any other: Keytray holds its secret, so it can be copied. Written before
-    // `<scope>/account`, so a keychain failure between the two leaves the accounts as they were.
-    await next.keySecrets.set(secretName.key(parsed.id), value);
-    await connectingKey(scope).set(secretName.account, value);
     session = next;
     persist(record, name);
     await claimLegacy(next);
     deps.logger.info('connected', { keyId: parsed.id, owner: capabilities.isOwner, scope });
     return { status: status(), listed };
+  }
+
+  /**
+   * Finds out whose account the key is, and keeps the key in the keychain: as soon as a page of the key list
+   * says whose it is, where that can be undone (`keepAhead`), else after the list. A failure here (Telnyx, the
+   * keychain, a twelfth account) changes nothing.
+   */
+  async function identifyAndKeep(
+    apiClient: TelnyxClient,
+    keyId: string,
+    value: string,
+    capabilities: Capabilities,
+    name: string | null,
+  ) {
+    const recordIn = (scope: string): StoredAccount => ({
+      mode: 'telnyx',
+      keyId,
+      scope,
+      isOwner: capabilities.isOwner,
+      connectedAt: deps.clock.now().toISOString(),
+    });
+    let ahead: KeptAhead | null = null;
+    try {
+      const found = await identify(apiClient, keyId, capabilities.isOwner, (own) => {
+        ahead ??= keepAheadFor(recordIn(accountScope(keyId, [own])), value, name);
+      });
+      const record = recordIn(found.scope);
+      // Checked before anything is written: a twelfth account is refused with nothing changed.
+      withAccount(deps.settings.read().known, record, name);
+      // The account key is a key like any other: Keytray holds its secret, so it can be copied. Written before
+      // `<scope>/account`, so a keychain failure between the two leaves the accounts as they were.
+      if (!(await (ahead as KeptAhead | null)?.kept(found.scope))) {
+        const store = scopedSecretStore(deps.secrets, found.scope);
+        await store.set(secretName.key(keyId), value);
+        await store.set(secretName.account, value);
+      }
+      return { ...found, record };
+    } catch (error) {
+      await (ahead as KeptAhead | null)?.undo();
+      throw error;
+    }
+  }
+
+  /** `keepAhead` for this account, unless Connect would refuse it (a twelfth account): that changes nothing. */
+  function keepAheadFor(record: StoredAccount, value: string, name: string | null): KeptAhead | null {
+    const { known } = deps.settings.read();
+    try {
+      withAccount(known, record, name);
+    } catch {
+      return null;
+    }
+    const scope = accountIdOf(record);
+    return keepAhead({
+      secrets: deps.secrets,
+      listed: deps.listedAhead?.() ?? Promise.resolve(null),
+      scope,
+      keyId: record.keyId,
+      value,
+      knownWithThisKey: known.some((k) => accountIdOf(k) === scope && k.keyId === record.keyId),
+      logger: deps.logger,
+    });
   }
 
   async function connectDemo(name: string | null): Promise<Connected> {

@@ -1,16 +1,29 @@
 import type { SecretStore } from './secret-store.js';
 
-/** How long a listing asked for ahead of time answers for the store (Connect takes well under a second). */
-const FRESH_MS = 5_000;
+/**
+ * How long a listing asked for ahead of time answers for the store. Every write and delete Keytray makes goes
+ * through this store and amends it; only a change made outside Keytray (a keychain app) could make it stale,
+ * and then only until the next listing. Long enough for the seconds between a key being pasted (when the
+ * listing is asked for, see `telnyx.preconnect`) and Connect.
+ */
+export const FRESH_MS = 30_000;
+
+export type EarlyListing = SecretStore & {
+  /** Lists the keychain now, for the next `names()`; a listing still fresh is kept instead. */
+  listAhead(): void;
+  /** The fresh listing (with the changes made since), without using it up; null when there is none. */
+  listed(): Promise<ReadonlySet<string> | null>;
+};
 
 /**
  * The keychain, able to list its entries ahead of need. Listing them is a D-Bus round trip of 10–40 ms (the
  * Secret Service reads every matching item), and the popup cannot show its first rows before it knows which
- * keys Keytray holds. Connect asks for the listing as it starts (`listAhead`), so it runs while Telnyx answers;
- * the first `names()` within a few seconds gets it, kept up to date with the writes and deletes made through
- * this store since. A failed listing is not kept: `names()` then asks the keychain itself, as always.
+ * keys Keytray holds. The listing is asked for when a key is pasted into Connect and again as Connect starts
+ * if that one is gone (`listAhead`), so it is ready when Telnyx has answered: the first `names()` while it is
+ * fresh gets it, kept up to date with the writes and deletes made through this store since. A failed listing
+ * is not kept: `names()` then asks the keychain itself, as always.
  */
-export function withEarlyListing(store: SecretStore): SecretStore & { listAhead(): void } {
+export function withEarlyListing(store: SecretStore): EarlyListing {
   let ahead: { at: number; names: Promise<Set<string> | null> } | null = null;
   const fresh = () => ahead !== null && Date.now() - ahead.at < FRESH_MS;
   /** Writes and deletes change a listing under way as they change the keychain. */
@@ -36,13 +49,20 @@ export function withEarlyListing(store: SecretStore): SecretStore & { listAhead(
       return listed ? [...listed] : store.names();
     },
     listAhead() {
+      if (fresh()) return;
+      const at = Date.now();
       ahead = {
-        at: Date.now(),
+        at,
         names: store.names().then(
           (names) => new Set(names),
-          () => null,
+          () => {
+            // Failed: the next `listAhead` (Connect's) asks again.
+            if (ahead?.at === at) ahead = null;
+            return null;
+          },
         ),
       };
     },
+    listed: async () => (fresh() && ahead ? ahead.names : null),
   };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { withEarlyListing } from '../../../../electron/core/secrets/early-listing.js';
+import { FRESH_MS, withEarlyListing } from '../../../../electron/core/secrets/early-listing.js';
 import { createMemorySecretStore } from '../../../../electron/core/secrets/memory-store.js';
 
 /** A keychain that counts how often it is asked for its entries. */
@@ -39,7 +39,32 @@ describe('the keychain listed ahead of need (Connect lists it while Telnyx answe
     vi.useFakeTimers();
     keychain.listAhead();
     await store.set('u:a/key:KEYLATER', 'outside this store');
-    vi.advanceTimersByTime(10_000);
+    vi.advanceTimersByTime(FRESH_MS + 1);
     expect((await keychain.names()).sort()).toEqual(['u:a/key:KEYLATER', 'u:a/key:KEYOLD1']);
+  });
+
+  it('asked for again while one is fresh (pasted, then Connect): the keychain is listed once', async () => {
+    const { store, listings } = countedKeychain({ 'u:a/key:KEYOLD1': 'x' });
+    const keychain = withEarlyListing(store);
+    keychain.listAhead();
+    keychain.listAhead();
+    // Looked at (Connect deciding what it may write ahead) without using it up.
+    expect([...((await keychain.listed()) ?? [])]).toEqual(['u:a/key:KEYOLD1']);
+    await keychain.set('u:a/account', 'y');
+    expect(await keychain.names()).toEqual(['u:a/key:KEYOLD1', 'u:a/account']);
+    expect(listings.count).toBe(1);
+    expect(await keychain.listed()).toBeNull();
+  });
+
+  it('a listing that failed is asked for again by the next listAhead, and none is looked at meanwhile', async () => {
+    const { store, listings } = countedKeychain({ 'u:a/key:KEYOLD1': 'x' });
+    const keychain = withEarlyListing(store);
+    store.breakWith(new Error('locked'));
+    keychain.listAhead();
+    expect(await keychain.listed()).toBeNull();
+    store.breakWith(null);
+    keychain.listAhead();
+    expect([...((await keychain.listed()) ?? [])]).toEqual(['u:a/key:KEYOLD1']);
+    expect(listings.count).toBe(2);
   });
 });
