@@ -27,10 +27,16 @@ export function isExpired(expiresAt: string | null, now: Date): boolean {
  * local midnights crossed. 0 = expires today, 1 = tomorrow, negative = already past.
  */
 export function calendarDaysUntil(expiresAt: string, now: Date): number {
-  const end = new Date(expiresAt);
-  const startOfDay = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-  // Round: a day across a daylight-saving change is 23 or 25 hours long.
-  return Math.round((startOfDay(end) - startOfDay(now)) / DAY_MS);
+  return localDay(Date.parse(expiresAt)) - localDay(now.getTime());
+}
+
+/**
+ * Which local calendar day an instant falls on, as a day number (days since 1970-01-01 on the wall clock): the
+ * instant moved by the zone's offset at that instant. Two of these differ by the local midnights between them,
+ * whatever daylight-saving change lies there.
+ */
+function localDay(at: number): number {
+  return Math.floor((at - new Date(at).getTimezoneOffset() * 60_000) / DAY_MS);
 }
 
 /** "expires in 5 days", "expires today", "expired 2 days ago", "never expires". */
@@ -85,14 +91,23 @@ export function needsAttention(
   now: Date,
   horizonDays: number,
 ): AttentionReason | null {
-  const at = expiryTime(key);
-  if (key.status === 'inactive' || key.expiresAt === null || at === null) return null;
-  const left = at - now.getTime();
-  if (key.status === 'expired' || left <= 0) return -left <= EXPIRED_NEWS_MS ? 'expired' : null;
+  return attentionAt(key.status, expiryTime(key), now.getTime(), horizonDays);
+}
+
+/** `needsAttention` with the expiry and the time as numbers (`expiryTime`, `Date.getTime`), for long lists. */
+export function attentionAt(
+  status: string,
+  at: number | null,
+  now: number,
+  horizonDays: number,
+): AttentionReason | null {
+  if (status === 'inactive' || at === null || Number.isNaN(at)) return null;
+  const left = at - now;
+  if (status === 'expired' || left <= 0) return -left <= EXPIRED_NEWS_MS ? 'expired' : null;
   // Calendar days are whole days give or take a daylight-saving hour: a key this far out is past any horizon.
   // (Asked of every key on every list: counting calendar days for 10,000 keys took ~20 ms.)
   if (left > (horizonDays + 2) * DAY_MS) return null;
-  return calendarDaysUntil(key.expiresAt, now) <= horizonDays ? 'expiring' : null;
+  return localDay(at) - localDay(now) <= horizonDays ? 'expiring' : null;
 }
 
 /** The horizon in words, for a sentence that ends "expire …": "today", "by tomorrow", "within 30 days". */

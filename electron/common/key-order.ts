@@ -65,9 +65,13 @@ export function firstKeys<T extends Orderable>(
 ): T[] {
   const top: Ranked<T>[] = [];
   for (const key of keys) {
-    const ranked = { key, group: group(key, isPinned(key), now), expiry: expiryOrder(key) };
-    const worst = top[top.length - 1];
-    if (top.length === count && worst && byRank(ranked, worst) >= 0) continue;
+    const rank = group(key, isPinned(key), now);
+    const expiry = expiryOrder(key);
+    const worst = top.length === count ? top[count - 1] : undefined;
+    // Most keys rank below the worst kept: compared without building their rank (10,000 objects, cold).
+    if (worst && (rank > worst.group || (rank === worst.group && expiry > worst.expiry))) continue;
+    const ranked = { key, group: rank, expiry };
+    if (worst && byRank(ranked, worst) >= 0) continue;
     let low = 0;
     let high = top.length;
     while (low < high) {

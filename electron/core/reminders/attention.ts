@@ -1,4 +1,4 @@
-import { attentionHorizonDays, expiryTime, needsAttention } from '../../common/expiry.js';
+import { attentionAt, attentionHorizonDays, expiryTime } from '../../common/expiry.js';
 import type { Attention } from '../../common/models.js';
 
 type AttentionKey = { id: string; status: string; expiresAt: string | null };
@@ -19,8 +19,8 @@ export function attentionOf(input: {
   const counted: { id: string; at: number; reason: 'expiring' | 'expired' }[] = [];
   let snoozed = 0;
   for (const key of input.keys) {
-    const reason = needsAttention(key, input.now, horizonDays);
     const at = expiryTime(key);
+    const reason = attentionAt(key.status, at, now, horizonDays);
     if (reason === null || at === null) continue;
     const until = input.snoozedUntil[key.id];
     if (until && Date.parse(until) > now) {
