@@ -110,6 +110,22 @@ export function attentionAt(
   return localDay(at) - localDay(now) <= horizonDays ? 'expiring' : null;
 }
 
+/**
+ * Whether a key may need attention (`attentionAt`) at some instant from `from` to `from + withinMs`: true for
+ * every key that does at one of them, and for few others. Finds the few among thousands before the instant
+ * they are counted at is known.
+ */
+export function mayNeedAttention(
+  status: string,
+  at: number | null,
+  from: number,
+  withinMs: number,
+  horizonDays: number,
+): boolean {
+  if (status === 'inactive' || at === null || Number.isNaN(at) || at < from - EXPIRED_NEWS_MS) return false;
+  return status === 'expired' || at <= from + withinMs + (horizonDays + 2) * DAY_MS;
+}
+
 /** The horizon in words, for a sentence that ends "expire …": "today", "by tomorrow", "within 30 days". */
 export function horizonWords(horizonDays: number): string {
   if (horizonDays <= 0) return 'today';

@@ -8,7 +8,7 @@ import type { KeyView } from './models.js';
  */
 
 /** What ordering looks at: a view, or a record with where its pin is (`firstKeys`). */
-type Orderable = Pick<KeyView, 'id' | 'status' | 'expiresAt' | 'unreadable'>;
+export type Orderable = Pick<KeyView, 'id' | 'status' | 'expiresAt' | 'unreadable'>;
 
 /** 0 pinned, 1 working, 2 disabled, 3 expired. Each expiry is parsed once per key object (`expiryTime`). */
 function group(key: Orderable, pinned: boolean, now: Date): number {
@@ -23,7 +23,7 @@ function group(key: Orderable, pinned: boolean, now: Date): number {
 const expiryOrder = (key: Orderable) =>
   key.expiresAt === null || key.unreadable.includes('expiresAt') ? Infinity : (expiryTime(key) ?? Infinity);
 
-type Ranked<T> = { key: T; group: number; expiry: number };
+export type Ranked<T> = { key: T; group: number; expiry: number };
 const byRank = <T extends Orderable>(a: Ranked<T>, b: Ranked<T>) =>
   a.group - b.group || a.expiry - b.expiry || (a.key.id < b.key.id ? -1 : a.key.id > b.key.id ? 1 : 0);
 
@@ -64,26 +64,31 @@ export function firstKeys<T extends Orderable>(
   isPinned: (key: T) => boolean,
 ): T[] {
   const top: Ranked<T>[] = [];
-  for (const key of keys) {
-    const rank = group(key, isPinned(key), now);
-    const expiry = expiryOrder(key);
-    const worst = top.length === count ? top[count - 1] : undefined;
-    // Most keys rank below the worst kept: compared without building their rank (10,000 objects, cold).
-    if (worst && (rank > worst.group || (rank === worst.group && expiry > worst.expiry))) continue;
-    const ranked = { key, group: rank, expiry };
-    if (worst && byRank(ranked, worst) >= 0) continue;
-    let low = 0;
-    let high = top.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (byRank(top[middle] as Ranked<T>, ranked) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    top.splice(low, 0, ranked);
-    if (top.length > count) top.pop();
-  }
+  for (const key of keys) keepTop(top, key, group(key, isPinned(key), now), count);
   return top.map((r) => r.key);
 }
+
+/** Keeps `key` in `top` (the best `count` so far, best first) if it ranks among them. */
+export function keepTop<T extends Orderable>(top: Ranked<T>[], key: T, rank: number, count: number): void {
+  const expiry = expiryOrder(key);
+  const worst = top.length === count ? top[count - 1] : undefined;
+  // Most keys rank below the worst kept: compared without building their rank (10,000 objects, cold).
+  if (worst && (rank > worst.group || (rank === worst.group && expiry > worst.expiry))) return;
+  const ranked = { key, group: rank, expiry };
+  if (worst && byRank(ranked, worst) >= 0) return;
+  let low = 0;
+  let high = top.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (byRank(top[middle] as Ranked<T>, ranked) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  top.splice(low, 0, ranked);
+  if (top.length > count) top.pop();
+}
+
+/** The group `orderKeys` puts a key in (see `group`), for `keepTop`. */
+export const groupOf = (key: Orderable, pinned: boolean, now: Date): number => group(key, pinned, now);
 
 /** Soonest expiry first, whatever else: how a reminder's keys are listed (the most urgent on top). */
 export function soonestFirst(keys: readonly KeyView[]): KeyView[] {

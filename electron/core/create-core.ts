@@ -1,6 +1,7 @@
 import { LINKS } from '../common/contract.js';
 import { FIRST_SCREEN_KEYS } from '../common/channels.js';
 import type { KeyList, Preferences } from '../common/models.js';
+import { attentionHorizonDays } from '../common/expiry.js';
 import { AppError } from './errors.js';
 import { resolveBaseUrl } from './telnyx/base-url.js';
 import { createAccountService } from './accounts/account-service.js';
@@ -9,6 +10,7 @@ import { createSecureClipboard } from './clipboard/secure-clipboard.js';
 import { createEvents } from './events.js';
 import { createHandlerTable, type HandlerTable } from './ipc/handler-table.js';
 import { createKeyService } from './keys/key-service.js';
+import { noteFirstScreen, type FirstScreenNotes } from './keys/first-screen-ahead.js';
 import { createKeyScopes } from './keys/key-scopes.js';
 import { createKeyNames } from './keys/key-names.js';
 import { createPins } from './keys/pins.js';
@@ -302,10 +304,15 @@ export function createCore(ports: CorePorts) {
    * first list is whole and fetched once); without it, sync now. A failed sync leaves the list offline.
    * Gives the first screen of what was listed, for Connect's answer: the popup would ask for it next.
    */
-  async function connected(scopeBefore: string | null, listed: KeyRecord[] | null) {
+  async function connected(scopeBefore: string | null, listed: KeyRecord[] | null, notes?: FirstScreenNotes) {
     if (listed !== null) await keys.accept(listed, accounts.session()).catch(() => undefined);
+    const horizon = () => attentionHorizonDays(preferences.get().reminderLeadDays);
+    const noted =
+      notes && ((records: readonly KeyRecord[], now: number) => notes.take(records, now, horizon()));
     const firstScreen =
-      listed === null ? undefined : await keys.list(undefined, FIRST_SCREEN_KEYS).catch(() => undefined);
+      listed === null
+        ? undefined
+        : await keys.list(undefined, FIRST_SCREEN_KEYS, noted).catch(() => undefined);
     // The same account again: the popup keeps what it shows, so it is told the list changed.
     if (!accountChanged(scopeBefore) && listed !== null) events.emit('keys.changed', {});
     if (listed === null) await syncThenCheck().catch(() => undefined);
@@ -338,12 +345,18 @@ export function createCore(ports: CorePorts) {
         // first rows need it after Telnyx answers. Just after the first requests to Telnyx have gone out:
         // starting a D-Bus call takes a few ms.
         setImmediate(() => secrets.listAhead());
-        const { status, listed } = await accounts.connect(apiKey, name ?? null);
+        // The first screen is worked out while the key list arrives (see `noteFirstScreen`).
+        const notes = noteFirstScreen({
+          from: ports.clock.now().getTime(),
+          count: FIRST_SCREEN_KEYS,
+          horizonDays: attentionHorizonDays(preferences.get().reminderLeadDays),
+        });
+        const { status, listed } = await accounts.connect(apiKey, name ?? null, notes.see);
         keys.reset();
         // The first list arrives with the connection, so the popup never shows a half-empty list. A failed
         // sync does not undo a good connection: the list then says it is offline.
         const scope = accounts.scope();
-        const firstScreen = await connected(before, listed);
+        const firstScreen = await connected(before, listed, notes);
         // As it stands now (the first sync may have learned what this key can do), unless another account
         // was connected meanwhile (whose keys are not these).
         if (accounts.scope() !== scope) return { status };

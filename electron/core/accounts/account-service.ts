@@ -113,12 +113,15 @@ export function createAccountService(deps: AccountDeps) {
     keyId: string,
     isOwner: boolean,
     onOwn: (record: KeyRecord) => void = () => undefined,
+    onRecord: (record: KeyRecord) => void = () => undefined,
   ) {
     // Each expiry parsed as its page arrives, while later pages are on their way: the popup's first screen
     // (its order) and the attention count need every key's as soon as the last page is in.
     const seen = (record: KeyRecord) => {
       if (record.id === keyId) onOwn(record);
-      return parseExpiry(record);
+      parseExpiry(record);
+      onRecord(record);
+      return record;
     };
     const listed = isOwner ? await apiClient.listOrganizationKeys(undefined, seen) : null;
     return { scope: accountScope(keyId, listed), listed };
@@ -196,9 +199,13 @@ export function createAccountService(deps: AccountDeps) {
   /**
    * Validates a pasted key with Telnyx, finds out whose account it is, then keeps it in the keychain. A
    * refused key, or any failure before the keychain write, changes nothing: the account connected before
-   * (if any) stays connected.
+   * (if any) stays connected. `onRecord` sees each record of the key list as its page is parsed.
    */
-  async function connect(apiKey: string, name: string | null): Promise<Connected> {
+  async function connect(
+    apiKey: string,
+    name: string | null,
+    onRecord?: (record: KeyRecord) => void,
+  ): Promise<Connected> {
     const value = apiKey.trim();
     const wrongKind = wrongCredential('connect', value);
     if (wrongKind) throw wrongKind;
@@ -212,7 +219,10 @@ export function createAccountService(deps: AccountDeps) {
     deps.redactor.remember(value);
     const apiClient = client(deps.fetch, resolveBaseUrl(deps.env, deps.packaged), value);
     const capabilities = await learn(apiClient);
-    const { scope, listed, record } = await identifyAndKeep(apiClient, parsed.id, value, capabilities, name);
+    const { scope, listed, record } = await identifyAndKeep(apiClient, parsed.id, value, capabilities, {
+      name,
+      onRecord,
+    });
     const next = telnyxSession(parsed.id, value, scope, capabilities);
     session = next;
     persist(record, name);
@@ -231,7 +241,7 @@ export function createAccountService(deps: AccountDeps) {
     keyId: string,
     value: string,
     capabilities: Capabilities,
-    name: string | null,
+    { name, onRecord }: { name: string | null; onRecord?: ((record: KeyRecord) => void) | undefined },
   ) {
     const recordIn = (scope: string): StoredAccount => ({
       mode: 'telnyx',
@@ -242,9 +252,13 @@ export function createAccountService(deps: AccountDeps) {
     });
     let ahead: KeptAhead | null = null;
     try {
-      const found = await identify(apiClient, keyId, capabilities.isOwner, (own) => {
-        ahead ??= keepAheadFor(recordIn(accountScope(keyId, [own])), value, name);
-      });
+      const found = await identify(
+        apiClient,
+        keyId,
+        capabilities.isOwner,
+        (own) => (ahead ??= keepAheadFor(recordIn(accountScope(keyId, [own])), value, name)),
+        onRecord,
+      );
       const record = recordIn(found.scope);
       // Checked before anything is written: a twelfth account is refused with nothing changed.
       withAccount(deps.settings.read().known, record, name);
@@ -462,8 +476,11 @@ export function createAccountService(deps: AccountDeps) {
      * refused key, or any failure before the keychain write, changes nothing: the account connected before
      * (if any) stays connected.
      */
-    connect: (apiKey: string, name: string | null = null): Promise<Connected> =>
-      oneAtATime(() => connect(apiKey, name)),
+    connect: (
+      apiKey: string,
+      name: string | null = null,
+      onRecord?: (record: KeyRecord) => void,
+    ): Promise<Connected> => oneAtATime(() => connect(apiKey, name, onRecord)),
     connectDemo: (name: string | null = null): Promise<Connected> => oneAtATime(() => connectDemo(name)),
     /** At start: the account from settings, its key from the keychain (see `restore`). */
     restore: (): Promise<AccountStatus> => oneAtATime(restore),

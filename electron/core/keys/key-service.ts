@@ -3,7 +3,7 @@ import { expiryTime } from '../../common/expiry.js';
 import { shortKeyId } from '../../common/key-id.js';
 import { firstKeys } from '../../common/key-order.js';
 import { checkTags } from '../../common/tags.js';
-import { TOP_TAGS, topTags } from '../../common/top-tags.js';
+import { mostUsed, TOP_TAGS, topTags } from '../../common/top-tags.js';
 import { isUnused, lastUseText, whyLeftOut } from '../../common/unused-keys.js';
 import type { Attention, CopyDone, KeyCreated, KeyList, KeyReplaced, KeyView } from '../../common/models.js';
 import type { AccountService } from '../accounts/account-service.js';
@@ -25,6 +25,7 @@ import { formatKey } from './copy-formats.js';
 import { notSupported, ownerOnly } from './key-messages.js';
 import type { DisableSchedule } from './disable-schedule.js';
 import type { KeyNames } from './key-names.js';
+import type { NotedFirstScreen } from './first-screen-ahead.js';
 import { createKeyViews, type KeyFacts } from './key-views.js';
 import { createListRevisions, sameFields } from './list-revisions.js';
 import type { Pins } from './pins.js';
@@ -104,8 +105,13 @@ export function createKeyService(deps: KeyServiceDeps) {
   /**
    * The list as the popup shows it. With `since` (a revision the popup holds), `keys` holds only the keys that
    * changed after it (see `KeyList.changedSince`); without, or when that revision is unknown, every key.
+   * `noted`: a first screen worked out while the list arrived (see `noteFirstScreen`), if it answers for it.
    */
-  async function list(since?: number, first?: number): Promise<KeyList> {
+  async function list(
+    since?: number,
+    first?: number,
+    noted?: (records: readonly KeyRecord[], now: number) => NotedFirstScreen | null,
+  ): Promise<KeyList> {
     const cache = deps.keyCache.read();
     const ids = await held.inKeychain();
     const unsaved = held.unsaved();
@@ -138,15 +144,19 @@ export function createKeyService(deps: KeyServiceDeps) {
       // A first screen: the keys the popup shows on top, in its order (the same rule, at the same instant),
       // found among the records; their views only. The whole list is asked for next.
       const facts = factsOf(ids);
-      const top = firstKeys(records, now, first, (r) => facts.pins.has(r.id));
+      const ahead = noted?.(cache.keys, now.getTime()) ?? null;
+      const among = ahead ? notedAmong(cache.keys, ahead, facts.pins) : null;
+      const top = firstKeys(among ? [...among.ranked, ...extra] : records, now, first, (r) =>
+        facts.pins.has(r.id),
+      );
       return {
         keys: views.some(top, facts),
-        attention: deps.attention(cache.keys),
+        attention: deps.attention(among?.attention ?? cache.keys),
         syncedAt: cache.syncedAt,
         offline,
         now: now.toISOString(),
         total: records.length,
-        topTags: topTags(records, TOP_TAGS),
+        topTags: ahead ? mostUsed(ahead.tags, TOP_TAGS) : topTags(records, TOP_TAGS),
       };
     }
     const shown = toViews(records, ids);
@@ -162,6 +172,25 @@ export function createKeyService(deps: KeyServiceDeps) {
       ...(changes && since !== undefined ? { changedSince: since } : {}),
       ...(changes?.order ? { order: changes.order } : {}),
     };
+  }
+
+  /**
+   * The records a noted first screen names, as the list has them now (a later step may have given one its
+   * owner's e-mail), with the pinned ones: one pass over the list, in its order.
+   */
+  function notedAmong(
+    keys: readonly KeyRecord[],
+    ahead: NotedFirstScreen,
+    pins: ReadonlyMap<string, unknown>,
+  ) {
+    const ranked = new Set(ahead.ranked.map((r) => r.id));
+    const attention = new Set(ahead.attention.map((r) => r.id));
+    const among = { ranked: [] as KeyRecord[], attention: [] as KeyRecord[] };
+    for (const key of keys) {
+      if (ranked.has(key.id) || pins.has(key.id)) among.ranked.push(key);
+      if (attention.has(key.id)) among.attention.push(key);
+    }
+    return among;
   }
 
   async function fetchKeys(): Promise<KeyRecord[]> {
