@@ -264,8 +264,12 @@ test('the tray menu lists the accounts, groups pinned items by account, and swit
   // The whole menu (the desktop shot shows its top only).
   const folder = process.env['KEYTRAY_SHOTS_DIR'];
   if (folder) await menu.screenshot({ path: join(folder, 'accounts-tray-menu-whole.png') });
-  // The item right under the Staging heading (its label may gain the key's tag once Staging is listed).
-  await menu.locator('[data-kind="heading"]:text-is("Staging") + [role="menuitem"]').click();
+  // The item right under the Staging heading. Staging's list is read in the background after the switch, and
+  // its key's tag then joins the label: the menu is drawn again, so it is clicked once that has happened (a
+  // click while it was redrawn was lost on a loaded CI machine).
+  const stagingItem = menu.locator('[data-kind="heading"]:text-is("Staging") + [role="menuitem"]');
+  await expect(stagingItem).toHaveText(/^Copy keytray /);
+  await stagingItem.click();
   await expect.poll(() => preview.clipboard()).toBe(staging.ownerKey);
   await openPopup(desktop);
   await expect(switcher(popup)).toHaveAccessibleName('Account: Account 1');
