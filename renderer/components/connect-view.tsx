@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountStatus, AccountSummary, KeyList } from '../../electron/common/models.js';
 import { parseKeyValue } from '../../electron/common/key-id.js';
 import { keytray } from '../bridge.js';
+import { whileConnecting } from '../hooks/use-bridge-data.js';
 import { useSubmit } from '../hooks/use-submit.js';
 import { Icon } from './icons.js';
 import { PortalLink } from './portal-link.js';
@@ -45,7 +46,9 @@ export function ConnectView({
       () => {
         setAction('key');
         const chosen = name.trim();
-        return keytray.account.connect({ apiKey, ...(adding && chosen ? { name: chosen } : {}) });
+        return whileConnecting(
+          keytray.account.connect({ apiKey, ...(adding && chosen ? { name: chosen } : {}) }),
+        );
       },
       (answer) => {
         setApiKey('');

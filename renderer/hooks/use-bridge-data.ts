@@ -39,10 +39,21 @@ export function connectedWith(firstScreen: KeyList | undefined) {
   else early = [Date.now(), askFirstScreen()];
 }
 
-/** `account.changed` came: the key list that mounts next will want its first screen (`wanted`), asked now. */
+/** Connect requests on their way: their answers bring the first screen (see `heardOfAccount`). */
+let connecting = 0;
+/** Connect's request, while it is on its way. */
+export function whileConnecting<T>(answer: Promise<T>): Promise<T> {
+  connecting += 1;
+  return answer.finally(() => (connecting -= 1));
+}
+
+/**
+ * `account.changed` came: the key list that mounts next will want its first screen (`wanted`), asked now —
+ * unless a Connect's answer, on its way, brings it (Electron sends the news before the answer).
+ */
 export function heardOfAccount(wanted: boolean) {
-  if (wanted && !freshSent() && !(early && Date.now() - early[0] < 250))
-    early = [Date.now(), askFirstScreen()];
+  if (!wanted || connecting > 0 || freshSent() || (early && Date.now() - early[0] < 250)) return;
+  early = [Date.now(), askFirstScreen()];
 }
 
 /** After the frame that shows what was just set. */

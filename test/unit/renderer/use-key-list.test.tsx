@@ -2,7 +2,12 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { FIRST_SCREEN_KEYS } from '../../../electron/common/channels.js';
 import type { KeyList } from '../../../electron/common/models.js';
-import { connectedWith, heardOfAccount, useKeyList } from '../../../renderer/hooks/use-bridge-data.js';
+import {
+  connectedWith,
+  heardOfAccount,
+  useKeyList,
+  whileConnecting,
+} from '../../../renderer/hooks/use-bridge-data.js';
 import { bridge } from './fake-bridge.js';
 import { keyList, keyView } from './key-fixtures.js';
 
@@ -55,6 +60,22 @@ describe('the popup’s key list: a first screen, the whole list, then only what
     expect(ids(result.current[0])).toEqual([a.id]);
     expect(result.current[0]?.total).toBe(2);
     act(() => release());
+    await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
+    expect(bridge.sent('keys.list')).toEqual([undefined]);
+  });
+
+  it('news of the account while the Connect answer is on its way asks for nothing: the answer brings it', async () => {
+    mainWith(whole, keyList([]));
+    let answer = (_value: string) => {};
+    const connecting = whileConnecting(new Promise<string>((resolve) => (answer = resolve)));
+    // Electron sends the news before the answer.
+    heardOfAccount(true);
+    expect(bridge.sent('keys.list')).toEqual([]);
+    answer('connected');
+    await connecting;
+    connectedWith({ ...whole, keys: [a], revision: undefined, total: 2 });
+    const { result } = renderHook(() => useKeyList());
+    expect(ids(result.current[0])).toEqual([a.id]);
     await waitFor(() => expect(ids(result.current[0])).toEqual([a.id, b.id]));
     expect(bridge.sent('keys.list')).toEqual([undefined]);
   });
