@@ -250,13 +250,14 @@ export function createAccountService(deps: AccountDeps) {
       isOwner: capabilities.isOwner,
       connectedAt: deps.clock.now().toISOString(),
     });
-    let ahead: KeptAhead | null = null;
+    /** Set from a page parse callback (see `keepAhead`), so held in an object TypeScript does not narrow. */
+    const early: { ahead: KeptAhead | null } = { ahead: null };
     try {
       const found = await identify(
         apiClient,
         keyId,
         capabilities.isOwner,
-        (own) => (ahead ??= keepAheadFor(recordIn(accountScope(keyId, [own])), value, name)),
+        (own) => (early.ahead ??= keepAheadFor(recordIn(accountScope(keyId, [own])), value, name)),
         onRecord,
       );
       const record = recordIn(found.scope);
@@ -264,14 +265,14 @@ export function createAccountService(deps: AccountDeps) {
       withAccount(deps.settings.read().known, record, name);
       // The account key is a key like any other: Keytray holds its secret, so it can be copied. Written before
       // `<scope>/account`, so a keychain failure between the two leaves the accounts as they were.
-      if (!(await (ahead as KeptAhead | null)?.kept(found.scope))) {
+      if (!(await early.ahead?.kept(found.scope))) {
         const store = scopedSecretStore(deps.secrets, found.scope);
         await store.set(secretName.key(keyId), value);
         await store.set(secretName.account, value);
       }
       return { ...found, record };
     } catch (error) {
-      await (ahead as KeptAhead | null)?.undo();
+      await early.ahead?.undo();
       throw error;
     }
   }
